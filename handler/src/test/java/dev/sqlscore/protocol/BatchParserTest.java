@@ -46,7 +46,8 @@ class BatchParserTest {
 
     @Test
     void aSingleStringHoldingAnArrayIsUnpackedToo() {
-        List<Row> rows = parse("{\"data\":[[0,\" [1, 2.50, \\\"x\\\"]\"],[1,\"[not json\"],[2,\"[1] [2]\"],[3,\"plain\"]]}");
+        List<Row> rows = parse("{\"data\":[[0,\" [1, 2.50, \\\"x\\\"]\"],[1,\"[not json\"],[2,\"[1] [2]\"],"
+                + "[3,\"plain\"]]}");
         assertEquals("[1,2.50,\"x\"]", features(rows.get(0)));
         assertEquals("[\"[not json\"]", features(rows.get(1)), "a string that is not one array stays a value");
         assertEquals("[\"[1] [2]\"]", features(rows.get(2)));

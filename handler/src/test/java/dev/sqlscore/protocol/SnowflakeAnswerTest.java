@@ -16,8 +16,9 @@ class SnowflakeAnswerTest {
     @Test
     void pairsRowNumbersWithValuesInRowOrder() {
         List<Row> rows = Batches.rows("[7,1]", "[0,2]", "[3,3]");
+        JsonValue.Member member = new JsonValue.Member("s\u00e9", new JsonValue.StringValue("\ud83d\ude00"));
         List<JsonValue> values = List.of(new JsonValue.NumberValue("1E400"), JsonValue.NULL,
-                new JsonValue.ObjectValue(List.of(new JsonValue.Member("s\u00e9", new JsonValue.StringValue("\ud83d\ude00")))));
+                new JsonValue.ObjectValue(List.of(member)));
         assertEquals("{\"data\":[[7,1E400],[0,null],[3,{\"s\u00e9\":\"\ud83d\ude00\"}]]}",
                 text(SnowflakeAnswer.data(rows, values)));
     }
