@@ -17,6 +17,13 @@ import java.util.Map;
  */
 public final class BatchParser {
 
+    /**
+     * Most rows in one batch. Each parsed row holds about 200 bytes of heap before its answer, so this bounds a
+     * batch's memory (about 20 MB) whatever its bytes: far above the batch sizes Snowflake picks, and above what
+     * a 6 MB Lambda event carries of realistic rows.
+     */
+    public static final int MAX_ROWS = 100_000;
+
     private static final String SHAPE = "{\"data\": [[row_number, arg1, ...], ...]}";
 
     private final List<Row> rows = new ArrayList<>();
@@ -88,6 +95,11 @@ public final class BatchParser {
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
             int index = rows.size();
+            if (index == MAX_ROWS) {
+                throw new PayloadTooLargeException("The batch has more than " + MAX_ROWS + " rows, the handler's "
+                        + "limit per batch; lower MAX_BATCH_ROWS on the external function so Snowflake sends smaller "
+                        + "batches");
+            }
             if (token != JsonToken.START_ARRAY) {
                 throw new InvalidBatchException("Row at index " + index + " must be a JSON array [row_number, arg1, "
                         + "...], got " + describe(token));

@@ -1,5 +1,7 @@
 package dev.sqlscore.protocol;
 
+import java.util.List;
+import java.util.Map;
 
 /** The headers Snowflake sets on every external-function call, and the checks on them. */
 public final class SnowflakeHeaders {
@@ -11,6 +13,15 @@ public final class SnowflakeHeaders {
     public static final String FUNCTION_NAME = "sf-external-function-name";
     /** Each {@code HEADERS = ('k' = 'v')} entry of the function arrives as {@code sf-custom-k}. */
     public static final String CUSTOM_PREFIX = "sf-custom-";
+
+    /** Snowflake's own limit on a function's {@code HEADERS}: names and values, in all. */
+    public static final int MAX_CUSTOM_HEADER_CHARS = 8 * 1024;
+    /**
+     * Names and values of every header, in all. Above what API Gateway passes to Lambda (10 KB), so only a
+     * caller other than Snowflake meets it; it keeps such calls from making the handler read and log large
+     * header sets.
+     */
+    public static final int MAX_HEADER_CHARS = 32 * 1024;
 
     private static final String SUPPORTED_FORMAT = "json";
     private static final String SUPPORTED_VERSION = "1.0";
@@ -41,6 +52,32 @@ public final class SnowflakeHeaders {
     public static void requireSupportedFormat(HttpHeaders headers) {
         require(headers, FORMAT, SUPPORTED_FORMAT);
         require(headers, FORMAT_VERSION, SUPPORTED_VERSION);
+    }
+
+    /**
+     * @throws InvalidHeaderException naming the limit exceeded: all headers, or the function's {@code sf-custom-*}
+     *                                headers
+     */
+    public static void requireWithinLimits(HttpHeaders headers) {
+        int all = headers.sizeInChars();
+        if (all > MAX_HEADER_CHARS) {
+            throw new InvalidHeaderException("The request headers take " + all + " characters (names and values), "
+                    + "over the handler's limit of " + MAX_HEADER_CHARS + "; send fewer or shorter headers");
+        }
+        int custom = 0;
+        for (Map.Entry<String, List<String>> header : headers.asMap().entrySet()) {
+            if (header.getKey().regionMatches(true, 0, CUSTOM_PREFIX, 0, CUSTOM_PREFIX.length())) {
+                String name = header.getKey().substring(CUSTOM_PREFIX.length());
+                for (String value : header.getValue()) {
+                    custom += name.length() + value.length();
+                }
+            }
+        }
+        if (custom > MAX_CUSTOM_HEADER_CHARS) {
+            throw new InvalidHeaderException("The function's HEADERS (sent as " + CUSTOM_PREFIX + "* headers) take "
+                    + custom + " characters (names and values), over the " + MAX_CUSTOM_HEADER_CHARS + " Snowflake "
+                    + "allows in all; shorten the HEADERS clause of the external function");
+        }
     }
 
     private static void require(HttpHeaders headers, String name, String expected) {

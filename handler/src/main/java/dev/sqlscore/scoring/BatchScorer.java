@@ -86,6 +86,7 @@ public final class BatchScorer {
     private byte[] answer(ScoringRequest request, Deadline deadline, BatchLog log) {
         SnowflakeHeaders.requirePost(request.method());
         SnowflakeHeaders.requireSupportedFormat(request.headers());
+        SnowflakeHeaders.requireWithinLimits(request.headers());
         FunctionSettings settings = FunctionSettings.fromHeaders(request.headers(), config.defaultEndpoint());
         log.endpoint = settings.endpointName();
         if (!config.allows(settings.endpointName())) {
