@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -55,7 +56,12 @@ class FaultInjectionTest {
     private static final int CHUNKS = 12;
 
     private static final AtomicReference<FaultHook> FAULT = new AtomicReference<>(FaultHook.NONE);
-    /** Requests that reached the server, SDK retries included, by the chunk's first row. */
+    /**
+     * Sent as the function's custom attributes: requests of earlier tests that the client still had in flight
+     * when their batch ended carry another one, and are neither faulted nor counted.
+     */
+    private static final AtomicReference<String> TEST_ID = new AtomicReference<>();
+    /** Requests of this test that reached the server, SDK retries included, by the chunk's first row. */
     private static final Map<Integer, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
     private static ModelServer server;
     /** The test client: production configuration, but retries without backoff delays. */
@@ -70,6 +76,9 @@ class FaultInjectionTest {
     @BeforeAll
     static void startServer() {
         server = ModelServer.builder().endpoint(ENDPOINT, ChurnBatch::firstFeature).faultHook(invocation -> {
+            if (!TEST_ID.get().equals(invocation.customAttributes())) {
+                return Action.proceed();
+            }
             ATTEMPTS.computeIfAbsent(ChurnBatch.firstRow(invocation), chunk -> new AtomicInteger()).incrementAndGet();
             return FAULT.get().before(invocation);
         }).start();
@@ -94,6 +103,7 @@ class FaultInjectionTest {
         neverInTime = new CountDownLatch(1);
         FAULT.set(FaultHook.NONE);
         ATTEMPTS.clear();
+        TEST_ID.set(UUID.randomUUID().toString());
     }
 
     @AfterEach
@@ -108,7 +118,8 @@ class FaultInjectionTest {
     private ScoringResponse score(SageMakerModelInvoker invoker, ScoringConfig config, Duration timeRemaining) {
         BatchScorer scorer = BatchScorer.builder().config(config).invoker(invoker).logSink(logLines::add).build();
         HttpHeaders headers = HttpHeaders.ofSingle(Map.of("sf-external-function-format", "json",
-                "sf-external-function-format-version", "1.0", "sf-custom-sagemaker-endpoint-name", ENDPOINT));
+                "sf-external-function-format-version", "1.0", "sf-custom-sagemaker-endpoint-name", ENDPOINT,
+                "sf-custom-sagemaker-custom-attributes", TEST_ID.get()));
         ScoringResponse response = scorer.score(new ScoringRequest("POST", headers, ChurnBatch.body(ROWS),
                 timeRemaining));
         assertEquals(1, logLines.size());
