@@ -1,0 +1,226 @@
+package dev.sqlscore.local;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * The deployed API on one machine: takes the HTTP requests Snowflake sends, turns each into the API Gateway REST
+ * proxy event, runs the real Lambda handler, and answers with the status, headers and body it returns, under
+ * API Gateway's and Lambda's limits. Requests run concurrently.
+ */
+public final class LocalApiServer implements AutoCloseable {
+
+    /** API Gateway REST's request body limit. */
+    static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** Lambda's synchronous invocation limits (request; the response may be 100 bytes longer). */
+    static final int MAX_EVENT_BYTES = 6 * 1024 * 1024;
+    static final int MAX_RESULT_BYTES = MAX_EVENT_BYTES + 100;
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final RequestStreamHandler handler;
+    private final ProxyEventFactory events;
+    private final Duration integrationTimeout;
+    private final Duration functionTimeout;
+    private final Consumer<String> log;
+
+    private LocalApiServer(Builder builder) throws IOException {
+        this.handler = Objects.requireNonNull(builder.handler, "handler");
+        this.events = new ProxyEventFactory(builder.stage, builder.decompress);
+        this.integrationTimeout = builder.integrationTimeout;
+        this.functionTimeout = builder.functionTimeout;
+        this.log = builder.log;
+        this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("serve-", 0).factory());
+        this.server = HttpServer.create(new InetSocketAddress(builder.bindAddress, builder.port), 0);
+        server.setExecutor(workers);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where the server listens, e.g. {@code http://127.0.0.1:8080/}. */
+    public URI uri() {
+        InetSocketAddress address = server.getAddress();
+        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/");
+    }
+
+    /** Stops taking requests, lets the ones in flight finish (up to a second), and frees the port. */
+    @Override
+    public void close() {
+        server.stop(1);
+        workers.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            ProxyResponse response = respond(exchange);
+            response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+            byte[] body = response.body();
+            exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
+            if (body.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+        }
+    }
+
+    private ProxyResponse respond(HttpExchange exchange) throws IOException {
+        byte[] body = readAtMost(exchange.getRequestBody(), MAX_BODY_BYTES);
+        if (body == null) {
+            return ProxyResponse.gatewayError(413, "Request Too Long");
+        }
+        String requestId = UUID.randomUUID().toString();
+        ObjectNode event;
+        try {
+            event = events.event(new ProxyEventFactory.HttpCall(exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()), body,
+                    exchange.getRemoteAddress().getAddress().getHostAddress(), requestId, Instant.now()));
+        } catch (IllegalArgumentException e) {
+            return ProxyResponse.gatewayError(400, e.getMessage());
+        }
+        byte[] eventBytes = LocalJson.MAPPER.writeValueAsBytes(event);
+        if (eventBytes.length > MAX_EVENT_BYTES) {
+            log.accept("request " + requestId + ": the proxy event is " + eventBytes.length + " bytes, over Lambda's "
+                    + MAX_EVENT_BYTES + "-byte limit; send fewer rows per batch (MAX_BATCH_ROWS)");
+            return ProxyResponse.gatewayError(413, "Request Too Long");
+        }
+        return invokeHandler(requestId, eventBytes);
+    }
+
+    private ProxyResponse invokeHandler(String requestId, byte[] eventBytes) {
+        Future<byte[]> invocation = workers.submit(() -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(eventBytes), out,
+                    new LocalLambdaContext(requestId, functionTimeout, log));
+            return out.toByteArray();
+        });
+        byte[] result;
+        try {
+            result = invocation.get(integrationTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            invocation.cancel(true);
+            log.accept("request " + requestId + ": no answer within the integration timeout of "
+                    + integrationTimeout.toMillis() + " ms");
+            return ProxyResponse.gatewayError(504, "Endpoint request timed out");
+        } catch (ExecutionException e) {
+            log.accept("request " + requestId + ": the handler threw " + e.getCause());
+            return ProxyResponse.gatewayError(502, "Internal server error");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ProxyResponse.gatewayError(503, "Service Unavailable");
+        }
+        if (result.length > MAX_RESULT_BYTES) {
+            log.accept("request " + requestId + ": the handler's answer is " + result.length + " bytes, over Lambda's "
+                    + MAX_RESULT_BYTES + "-byte limit");
+            return ProxyResponse.gatewayError(502, "Internal server error");
+        }
+        try {
+            return ProxyResponse.parse(result);
+        } catch (IllegalArgumentException e) {
+            log.accept("request " + requestId + ": malformed Lambda proxy response: " + e.getMessage());
+            return ProxyResponse.gatewayError(502, "Internal server error");
+        }
+    }
+
+    /** The body, or null when it is longer than {@code limit}. */
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        byte[] bytes = in.readNBytes(limit + 1);
+        return bytes.length > limit ? null : bytes;
+    }
+
+    public static final class Builder {
+        private RequestStreamHandler handler;
+        private String bindAddress = "127.0.0.1";
+        private int port = 8080;
+        private String stage = "local";
+        private boolean decompress = true;
+        private Duration integrationTimeout = Duration.ofSeconds(29);
+        private Duration functionTimeout = Duration.ofSeconds(30);
+        private Consumer<String> log = System.err::println;
+
+        private Builder() {
+        }
+
+        /** The Lambda handler; called from several threads at once. */
+        public Builder handler(RequestStreamHandler handler) {
+            this.handler = handler;
+            return this;
+        }
+
+        public Builder bindAddress(String bindAddress) {
+            this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+            return this;
+        }
+
+        /** 0 picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder stage(String stage) {
+            this.stage = Objects.requireNonNull(stage, "stage");
+            return this;
+        }
+
+        /** Whether gzip request bodies reach the handler decompressed (see {@link ProxyEventFactory}). */
+        public Builder decompress(boolean decompress) {
+            this.decompress = decompress;
+            return this;
+        }
+
+        /** API Gateway's integration timeout: past it the client gets 504 whatever the handler does. */
+        public Builder integrationTimeout(Duration integrationTimeout) {
+            this.integrationTimeout = Objects.requireNonNull(integrationTimeout, "integrationTimeout");
+            return this;
+        }
+
+        /** The Lambda function's timeout, which the handler sees as its remaining time. */
+        public Builder functionTimeout(Duration functionTimeout) {
+            this.functionTimeout = Objects.requireNonNull(functionTimeout, "functionTimeout");
+            return this;
+        }
+
+        /** Where the server's and the handler's log lines go (they never hold row data). */
+        public Builder log(Consumer<String> log) {
+            this.log = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /** Starts the server. */
+        public LocalApiServer start() throws IOException {
+            return new LocalApiServer(this);
+        }
+    }
+}
