@@ -19,17 +19,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A stand-in Lambda for testing the local runtime on its own: answers each row with its argument, in reverse row
  * order (Snowflake allows any order), after failing the first {@code failures} calls with {@code failureStatus}.
  */
-final class EchoHandler implements RequestStreamHandler {
+public final class EchoHandler implements RequestStreamHandler {
 
-    final List<JsonNode> events = new CopyOnWriteArrayList<>();
+    public final List<JsonNode> events = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft;
     private final int failureStatus;
 
-    EchoHandler() {
+    public EchoHandler() {
         this(0, 200);
     }
 
-    EchoHandler(int failures, int failureStatus) {
+    public EchoHandler(int failures, int failureStatus) {
         this.failuresLeft = new AtomicInteger(failures);
         this.failureStatus = failureStatus;
     }
