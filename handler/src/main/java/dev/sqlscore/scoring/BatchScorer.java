@@ -1,12 +1,194 @@
 package dev.sqlscore.scoring;
 
+import dev.sqlscore.protocol.BatchParser;
+import dev.sqlscore.protocol.Chunker;
+import dev.sqlscore.protocol.EncodedRows;
+import dev.sqlscore.protocol.FunctionSettings;
+import dev.sqlscore.protocol.InvalidModelResponseException;
+import dev.sqlscore.protocol.JsonValue;
+import dev.sqlscore.protocol.ProtocolException;
+import dev.sqlscore.protocol.RequestBody;
+import dev.sqlscore.protocol.ResponseDecoder;
+import dev.sqlscore.protocol.Row;
+import dev.sqlscore.protocol.RowRange;
+import dev.sqlscore.protocol.SnowflakeAnswer;
+import dev.sqlscore.protocol.SnowflakeHeaders;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
 /**
  * Answers one Snowflake batch: parse, resolve the function's settings, cut into chunks, invoke the model
  * for each chunk in parallel under the deadline, decode, reassemble in row order. Never throws: every
- * failure becomes a {@link ScoringResponse} with the status Snowflake should act on.
+ * failure becomes a {@link ScoringResponse} with the status Snowflake should act on, and every batch leaves
+ * one JSON line in the log sink. Thread-safe: one scorer serves every batch of a process.
  */
 public final class BatchScorer {
-    // Implemented in the core work item (issue 2). API fixed here so the shells can be built against it:
-    //   BatchScorer.builder().config(ScoringConfig).invoker(ModelInvoker).logSink(Consumer<String>).build()
-    //   ScoringResponse score(ScoringRequest)
+
+    /** Kept back from the carrier's remaining time to write and return the answer. */
+    public static final Duration ANSWER_MARGIN = Duration.ofMillis(500);
+    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+
+    private final ScoringConfig config;
+    private final ModelInvoker invoker;
+    private final Consumer<String> logSink;
+    private final LongSupplier nanoClock;
+
+    private BatchScorer(Builder builder) {
+        this.config = Objects.requireNonNull(builder.config, "config");
+        this.invoker = Objects.requireNonNull(builder.invoker, "invoker");
+        this.logSink = Objects.requireNonNull(builder.logSink, "logSink");
+        this.nanoClock = Objects.requireNonNull(builder.nanoClock, "clock");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The answer to one batch; never throws. */
+    public ScoringResponse score(ScoringRequest request) {
+        long start = nanoClock.getAsLong();
+        BatchLog log = new BatchLog(request.headers(), request.body().length);
+        ScoringResponse response;
+        try {
+            Deadline deadline = Deadline.after(nanoClock, start, budget(request.timeRemaining()));
+            response = new ScoringResponse(200, answer(request, deadline, log));
+        } catch (ProtocolException e) {
+            response = failure(e.httpStatus(), e.errorCode(), e.getMessage(), log);
+        } catch (ModelInvocationException e) {
+            response = failure(e.failure().httpStatus(), ModelFailures.errorCode(e.failure()), e.getMessage(), log);
+        } catch (Throwable e) {
+            // Anything else is a bug: say so without detail (no stack trace, no data), and leave an id to find it.
+            log.errorId = UUID.randomUUID().toString();
+            log.exception = e.getClass().getName();
+            response = failure(500, INTERNAL_ERROR, "Internal error in the scoring function (error id "
+                    + log.errorId + "); its log line for this batch carries the same id", log);
+        }
+        log.status = response.statusCode();
+        log.bytesOut = response.body().length;
+        log.totalMillis = millisSince(start);
+        emit(log);
+        return response;
+    }
+
+    private Duration budget(Duration timeRemaining) {
+        if (timeRemaining == null) {
+            return config.deadline();
+        }
+        Duration carrier = timeRemaining.minus(ANSWER_MARGIN);
+        return carrier.compareTo(config.deadline()) < 0 ? carrier : config.deadline();
+    }
+
+    private byte[] answer(ScoringRequest request, Deadline deadline, BatchLog log) {
+        SnowflakeHeaders.requirePost(request.method());
+        SnowflakeHeaders.requireSupportedFormat(request.headers());
+        FunctionSettings settings = FunctionSettings.fromHeaders(request.headers(), config.defaultEndpoint());
+        log.endpoint = settings.endpointName();
+        if (!config.allows(settings.endpointName())) {
+            throw new EndpointNotAllowedException(settings.endpointName());
+        }
+        List<Row> rows = BatchParser.parse(RequestBody.decode(request.body()));
+        log.rows = rows.size();
+        if (rows.isEmpty()) {
+            return SnowflakeAnswer.data(rows, List.of());
+        }
+        EncodedRows encoded = EncodedRows.encode(rows, settings.format());
+        List<RowRange> chunks = Chunker.plan(encoded, config.maxRequestBytes(), config.maxRowsPerRequest());
+        log.chunks = chunks.size();
+        long modelStart = nanoClock.getAsLong();
+        List<List<JsonValue>> answers;
+        try {
+            answers = ParallelChunks.run(chunks.size(), config.maxConcurrentRequests(), deadline,
+                    (chunk, timeout) -> invokeChunk(settings, encoded, chunks, chunk, timeout));
+        } catch (ModelInvocationException e) {
+            // The invoker was given the time left as its timeout: its timing out is the batch's deadline passing.
+            throw e.failure() == ModelInvocationException.Failure.TIMED_OUT ? deadline.exceeded() : e;
+        } finally {
+            log.modelMillis = millisSince(modelStart);
+        }
+        List<JsonValue> values = new ArrayList<>(rows.size());
+        answers.forEach(values::addAll);
+        return SnowflakeAnswer.data(rows, values);
+    }
+
+    private List<JsonValue> invokeChunk(FunctionSettings settings, EncodedRows encoded, List<RowRange> chunks,
+                                        int chunk, Duration timeout) {
+        RowRange range = chunks.get(chunk);
+        ModelRequest request = new ModelRequest(settings.endpointName(), settings.contentType(), settings.accept(),
+                settings.targetModel(), settings.targetVariant(), settings.inferenceComponent(),
+                settings.customAttributes(), encoded.body(range));
+        ModelResponse response = invoker.invoke(request, timeout);
+        try {
+            return ResponseDecoder.decode(response.contentType(), response.body(),
+                    range.count());
+        } catch (InvalidModelResponseException e) {
+            throw new InvalidModelResponseException("Model request " + (chunk + 1) + " of " + chunks.size()
+                    + " (rows at index " + range.from() + " to " + (range.to() - 1) + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static ScoringResponse failure(int status, String code, String message, BatchLog log) {
+        log.errorCode = code;
+        return new ScoringResponse(status, SnowflakeAnswer.error(code, message));
+    }
+
+    private void emit(BatchLog log) {
+        try {
+            logSink.accept(log.toJson());
+        } catch (RuntimeException e) {
+            // A broken log sink must not cost Snowflake its answer.
+        }
+    }
+
+    private long millisSince(long startNanos) {
+        return Duration.ofNanos(nanoClock.getAsLong() - startNanos).toMillis();
+    }
+
+    @Override
+    public String toString() {
+        return "BatchScorer[" + config + "]";
+    }
+
+    public static final class Builder {
+        private ScoringConfig config;
+        private ModelInvoker invoker;
+        private Consumer<String> logSink = System.out::println;
+        private LongSupplier nanoClock = System::nanoTime;
+
+        private Builder() {
+        }
+
+        /** Required: the deployment's settings. */
+        public Builder config(ScoringConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        /** Required: the model door; called from several threads at once. */
+        public Builder invoker(ModelInvoker invoker) {
+            this.invoker = invoker;
+            return this;
+        }
+
+        /** Receives one JSON line per batch; standard output (CloudWatch on Lambda) unless set. */
+        public Builder logSink(Consumer<String> logSink) {
+            this.logSink = logSink;
+            return this;
+        }
+
+        /** A monotonic nanosecond clock for deadlines and timings; {@code System::nanoTime} unless set. */
+        public Builder clock(LongSupplier nanoClock) {
+            this.nanoClock = nanoClock;
+            return this;
+        }
+
+        /** @throws NullPointerException naming a missing config, invoker, log sink or clock */
+        public BatchScorer build() {
+            return new BatchScorer(this);
+        }
+    }
 }

@@ -1,0 +1,156 @@
+package dev.sqlscore.protocol;
+
+import java.util.Arrays;
+
+/**
+ * A growable byte array that writes UTF-8 and JSON text without intermediate strings. Not thread-safe;
+ * unlike {@link java.io.ByteArrayOutputStream} it lends out its array for slicing without a copy.
+ */
+final class ByteBuilder {
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final int REPLACEMENT_CHARACTER = 0xFFFD;
+
+    private byte[] bytes;
+    private int size;
+
+    ByteBuilder(int initialCapacity) {
+        bytes = new byte[Math.max(16, initialCapacity)];
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The backing array: valid up to {@link #size()}, and only until the next append. */
+    byte[] array() {
+        return bytes;
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(bytes, size);
+    }
+
+    ByteBuilder append(byte b) {
+        ensure(1);
+        bytes[size++] = b;
+        return this;
+    }
+
+    ByteBuilder append(byte[] b) {
+        return append(b, 0, b.length);
+    }
+
+    ByteBuilder append(byte[] b, int offset, int length) {
+        ensure(length);
+        System.arraycopy(b, offset, bytes, size, length);
+        size += length;
+        return this;
+    }
+
+    /** For text known to be ASCII (numbers, keywords, names we write). */
+    ByteBuilder appendAscii(String s) {
+        int length = s.length();
+        ensure(length);
+        for (int i = 0; i < length; i++) {
+            bytes[size++] = (byte) s.charAt(i);
+        }
+        return this;
+    }
+
+    /** UTF-8; an unpaired surrogate (legal in JSON escapes, not encodable) becomes U+FFFD. */
+    ByteBuilder appendUtf8(String s) {
+        int length = s.length();
+        ensure(length);
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                ensure(1);
+                bytes[size++] = (byte) c;
+            } else {
+                i = appendNonAscii(s, i, false);
+            }
+        }
+        return this;
+    }
+
+    /** A JSON string literal, quotes included: RFC 8259 escapes, other characters as UTF-8. */
+    ByteBuilder appendJsonString(String s) {
+        ensure(s.length() + 2);
+        bytes[size++] = '"';
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                i = appendNonAscii(s, i, true);
+            } else if (c == '"' || c == '\\') {
+                append((byte) '\\').append((byte) c);
+            } else if (c >= 0x20) {
+                append((byte) c);
+            } else {
+                appendJsonControl(c);
+            }
+        }
+        return append((byte) '"');
+    }
+
+    private void appendJsonControl(char c) {
+        switch (c) {
+            case '\n' -> append((byte) '\\').append((byte) 'n');
+            case '\r' -> append((byte) '\\').append((byte) 'r');
+            case '\t' -> append((byte) '\\').append((byte) 't');
+            case '\b' -> append((byte) '\\').append((byte) 'b');
+            case '\f' -> append((byte) '\\').append((byte) 'f');
+            default -> appendUnicodeEscape(c);
+        }
+    }
+
+    private void appendUnicodeEscape(char c) {
+        ensure(6);
+        bytes[size++] = '\\';
+        bytes[size++] = 'u';
+        bytes[size++] = HEX[(c >> 12) & 0xF];
+        bytes[size++] = HEX[(c >> 8) & 0xF];
+        bytes[size++] = HEX[(c >> 4) & 0xF];
+        bytes[size++] = HEX[c & 0xF];
+    }
+
+    /** Writes the character at {@code i} (and its low surrogate); returns the index of the last char used. */
+    private int appendNonAscii(String s, int i, boolean json) {
+        char c = s.charAt(i);
+        int codePoint = c;
+        int last = i;
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            codePoint = Character.toCodePoint(c, s.charAt(i + 1));
+            last = i + 1;
+        } else if (Character.isSurrogate(c)) {
+            if (json) {
+                appendUnicodeEscape(c);
+                return i;
+            }
+            codePoint = REPLACEMENT_CHARACTER;
+        }
+        ensure(4);
+        if (codePoint < 0x800) {
+            bytes[size++] = (byte) (0xC0 | (codePoint >> 6));
+        } else if (codePoint < 0x10000) {
+            bytes[size++] = (byte) (0xE0 | (codePoint >> 12));
+            bytes[size++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+        } else {
+            bytes[size++] = (byte) (0xF0 | (codePoint >> 18));
+            bytes[size++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+            bytes[size++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+        }
+        bytes[size++] = (byte) (0x80 | (codePoint & 0x3F));
+        return last;
+    }
+
+    private void ensure(int extra) {
+        if (size + extra > bytes.length) {
+            int wanted = Math.max(size + extra, bytes.length * 2);
+            if (wanted < 0) {
+                throw new OutOfMemoryError("buffer larger than 2 GiB");
+            }
+            bytes = Arrays.copyOf(bytes, wanted);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.sqlscore.scoring;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Runs a batch's chunks with at most {@code maxInFlight} at once, all or nothing: the first failure, or the
+ * deadline, ends the run; chunks not yet started are not started, and running ones are interrupted and their
+ * results ignored. Results come back in chunk order whatever order the chunks finish in.
+ */
+final class ParallelChunks {
+
+    /** One chunk's work; {@code timeout} is the time left before the deadline. */
+    @FunctionalInterface
+    interface ChunkTask<T> {
+        T run(int chunk, Duration timeout);
+    }
+
+    /*
+     * Platform threads, not virtual: on Lambda's java21 runtime a virtual thread blocked in I/O inside a
+     * synchronized block (HTTP clients have them) pins its carrier, and with 1-2 carriers that would quietly
+     * serialize the calls. A few threads per batch cost microseconds next to a model call.
+     */
+    private static final ThreadFactory THREADS = Thread.ofPlatform().name("sqlscore-chunk-", 0).daemon().factory();
+
+    private ParallelChunks() {
+    }
+
+    /**
+     * @throws DeadlineExceededException when the deadline passes first
+     * @throws RuntimeException          the first chunk failure, as thrown
+     */
+    static <T> List<T> run(int chunks, int maxInFlight, Deadline deadline, ChunkTask<T> task) {
+        if (chunks == 0) {
+            return List.of();
+        }
+        AtomicReferenceArray<T> results = new AtomicReferenceArray<>(chunks);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger unfinished = new AtomicInteger(chunks);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ExecutorService executor = Executors.newThreadPerTaskExecutor(THREADS);
+        try {
+            Runnable worker = () -> {
+                int chunk;
+                while (!done.isDone() && (chunk = next.getAndIncrement()) < chunks) {
+                    if (deadline.expired()) {
+                        done.completeExceptionally(deadline.exceeded());
+                        return;
+                    }
+                    try {
+                        results.set(chunk, task.run(chunk, deadline.remaining()));
+                    } catch (Throwable failure) {
+                        done.completeExceptionally(failure);
+                        return;
+                    }
+                    if (unfinished.decrementAndGet() == 0) {
+                        done.complete(null);
+                    }
+                }
+            };
+            for (int i = 0; i < Math.min(maxInFlight, chunks); i++) {
+                executor.execute(worker);
+            }
+            done.get(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw deadline.exceeded();
+        } catch (ExecutionException e) {
+            throw rethrowable(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the model", e);
+        } finally {
+            done.cancel(false); // stops workers from starting more chunks after a failure or the deadline
+            executor.shutdownNow();
+        }
+        List<T> ordered = new ArrayList<>(chunks);
+        for (int i = 0; i < chunks; i++) {
+            ordered.add(results.get(i));
+        }
+        return ordered;
+    }
+
+    private static RuntimeException rethrowable(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(cause);
+    }
+}
