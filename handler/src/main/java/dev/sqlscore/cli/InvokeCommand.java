@@ -10,6 +10,7 @@ import dev.sqlscore.local.RowReader;
 import dev.sqlscore.local.SigV4Signer;
 import dev.sqlscore.local.SnowflakeBatch;
 import dev.sqlscore.local.SnowflakeRequestFactory;
+import dev.sqlscore.protocol.FunctionSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,6 +55,15 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--endpoint", paramLabel = "NAME",
             description = "SageMaker endpoint, sent as the function header sagemaker-endpoint-name.")
     private String endpoint;
+
+    @Option(names = "--content-type", paramLabel = "TYPE",
+            description = "Content type the handler sends the model (text/csv, application/json, "
+                    + "application/jsonlines), sent as the function header sagemaker-content-type.")
+    private String contentType;
+
+    @Option(names = "--accept", paramLabel = "TYPE",
+            description = "Accept type asked of the model, sent as the function header sagemaker-accept.")
+    private String accept;
 
     @Option(names = {"-H", "--function-header"}, paramLabel = "NAME=VALUE",
             description = "Another entry of the function's HEADERS, sent as sf-custom-NAME (repeatable).")
@@ -192,6 +202,12 @@ final class InvokeCommand implements Callable<Integer> {
         try {
             if (endpoint != null) {
                 requests.endpointName(endpoint);
+            }
+            if (contentType != null) {
+                requests.customHeader(FunctionSettings.CONTENT_TYPE, contentType);
+            }
+            if (accept != null) {
+                requests.customHeader(FunctionSettings.ACCEPT, accept);
             }
             functionHeaders.forEach(requests::customHeader);
         } catch (IllegalArgumentException e) {

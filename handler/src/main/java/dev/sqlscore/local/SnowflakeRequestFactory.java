@@ -1,12 +1,13 @@
 package dev.sqlscore.local;
 
+import dev.sqlscore.protocol.FunctionSettings;
+import dev.sqlscore.protocol.SnowflakeHeaders;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -19,9 +20,6 @@ import java.util.regex.Pattern;
  * {@code COMPRESSION = AUTO} on AWS), and a SigV4 signature when the target needs one. Immutable.
  */
 public final class SnowflakeRequestFactory {
-
-    /** What {@code HEADERS = ('sagemaker-endpoint-name' = '...')} turns into. */
-    public static final String ENDPOINT_HEADER = "sagemaker-endpoint-name";
 
     /** Snowflake's rule for {@code HEADERS} names: lowercase, no underscore. */
     private static final Pattern CUSTOM_HEADER_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -75,15 +73,15 @@ public final class SnowflakeRequestFactory {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/json");
         headers.put("accept", "application/json");
-        headers.put("sf-external-function-format", "json");
-        headers.put("sf-external-function-format-version", "1.0");
-        headers.put("sf-external-function-current-query-id", queryId);
-        // Snowflake keeps a batch's id on its retries; the scorer may rely on that.
-        headers.put("sf-external-function-query-batch-id", queryId + "-" + batch.index());
-        putWithBase64(headers, "sf-external-function-name", functionName);
+        headers.put(SnowflakeHeaders.FORMAT, "json");
+        headers.put(SnowflakeHeaders.FORMAT_VERSION, "1.0");
+        headers.put(SnowflakeHeaders.QUERY_ID, queryId);
+        // Snowflake keeps a batch's id on its retries.
+        headers.put(SnowflakeHeaders.BATCH_ID, queryId + "-" + batch.index());
+        putWithBase64(headers, SnowflakeHeaders.FUNCTION_NAME, functionName);
         putWithBase64(headers, "sf-external-function-signature", "(PARAMETERS VARIANT)");
         putWithBase64(headers, "sf-external-function-return-type", "VARIANT");
-        customHeaders.forEach((name, value) -> headers.put("sf-custom-" + name, value));
+        customHeaders.forEach((name, value) -> headers.put(SnowflakeHeaders.CUSTOM_PREFIX + name, value));
         if (gzip) {
             headers.put("content-encoding", "gzip");
             headers.put("accept-encoding", "gzip");
@@ -126,7 +124,7 @@ public final class SnowflakeRequestFactory {
 
         /** The {@code sagemaker-endpoint-name} entry of the function's {@code HEADERS}. */
         public Builder endpointName(String endpointName) {
-            return customHeader(ENDPOINT_HEADER, endpointName);
+            return customHeader(FunctionSettings.ENDPOINT_NAME, endpointName);
         }
 
         /**
@@ -141,11 +139,6 @@ public final class SnowflakeRequestFactory {
                         + "letters, digits and '-' (Snowflake lowercases names and forbids '_')");
             }
             customHeaders.put(lower, Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        public Builder customHeaders(List<Map.Entry<String, String>> entries) {
-            entries.forEach(e -> customHeader(e.getKey(), e.getValue()));
             return this;
         }
 
