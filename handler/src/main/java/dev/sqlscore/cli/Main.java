@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "handler.jar", mixinStandardHelpOptions = true, version = "sqlscore handler 0.1.0",
         description = "Run the sqlscore handler on one machine: serve the external function's API locally, "
                 + "call it the way Snowflake does, or see the whole data path work offline with 'demo'.",
-        subcommands = {InvokeCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, InvokeCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -19,7 +19,13 @@ public final class Main implements Runnable {
 
     /** The command tree, for {@code main} and for tests that set their own output streams. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    // A message that says what failed; a stack trace helps no user of these commands.
+                    commandLine.getErr().println(commandLine.getCommandName() + " failed: " + e.getMessage());
+                    return 1;
+                });
     }
 
     /** Without a command: say what the commands are, and fail (a script that forgot one should notice). */

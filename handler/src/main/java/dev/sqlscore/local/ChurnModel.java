@@ -3,10 +3,15 @@ package dev.sqlscore.local;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sqlscore.modelserver.Invocation;
+import dev.sqlscore.modelserver.Model;
+import dev.sqlscore.modelserver.Reply;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A toy model for the offline demo, not a trained one: a fixed logistic regression over the 13 features of the
@@ -14,7 +19,7 @@ import java.util.Locale;
  * It answers like a typical SageMaker container: {@code text/csv} rows in (no header), one churn probability per
  * line out, or with {@code Accept: application/json} {@code {"predictions": [{"score": p, "predicted_label": 0|1}]}}.
  */
-public final class ChurnModel {
+public final class ChurnModel implements Model {
 
     public static final int FEATURES = 13;
 
@@ -22,12 +27,33 @@ public final class ChurnModel {
     private static final double[] WEIGHTS =
             {0.85, -0.62, 1.10, 0.35, -0.74, 0.48, 0.52, -0.31, 0.44, -0.58, 0.27, 0.91, -0.66};
     private static final double BIAS = -0.4;
+    private static final String EXAMPLES = "churn-examples.csv";
 
     /** A model answer: its media type and body. */
     public record Answer(String contentType, byte[] body) {
     }
 
-    private ChurnModel() {
+    /** A handful of example rows, the seed's first, as CSV (one row of 13 features per line). */
+    public static String exampleRows() {
+        try (InputStream in = ChurnModel.class.getResourceAsStream(EXAMPLES)) {
+            return new String(Objects.requireNonNull(in, EXAMPLES).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As a model container behind the local SageMaker-protocol server. */
+    @Override
+    public Reply invoke(Invocation invocation) {
+        if (!invocation.contentType().toLowerCase(Locale.ROOT).startsWith("text/csv")) {
+            return Reply.containerError(415, "this model reads text/csv, not " + invocation.contentType());
+        }
+        try {
+            Answer answer = predict(invocation.body(), invocation.accept());
+            return new Reply.ContainerAnswer(200, answer.contentType(), answer.body());
+        } catch (IllegalArgumentException e) {
+            return Reply.containerError(400, e.getMessage());
+        }
     }
 
     /** The probability of churn for one row of features. */

@@ -1,0 +1,134 @@
+package dev.sqlscore.cli;
+
+import dev.sqlscore.lambda.ExternalFunctionHandler;
+import dev.sqlscore.local.LocalApiServer;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: the deployed API's contract on one machine, with the real handler behind it. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve the external function's API locally: Snowflake-format POSTs (sf-* headers, gzip or "
+                + "not) become the API Gateway REST proxy event, the real Lambda handler answers, and its status, "
+                + "headers and body come back as API Gateway returns them. Ctrl-C stops it.",
+                "SageMaker is reached through the AWS SDK's standard configuration: real AWS by default (region and "
+                + "credentials from the usual chains), or any SageMaker-compatible server named by "
+                + "AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME. The handler reads the same SQLSCORE_* variables as on "
+                + "Lambda and logs one JSON line per batch to standard output."})
+final class ServeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    private String bind;
+
+    @Option(names = "--stage", defaultValue = "local", paramLabel = "NAME",
+            description = "Stage name put in the event's requestContext (default: ${DEFAULT-VALUE}).")
+    private String stage;
+
+    @Option(names = "--no-decompress", negatable = false,
+            description = "Pass gzip request bodies to the handler still compressed, base64-encoded with "
+                    + "isBase64Encoded=true (an API with binary media types but no content encoding). By default "
+                    + "they arrive decompressed, Content-Encoding header kept, as from an API with "
+                    + "minimumCompressionSize set.")
+    private boolean noDecompress;
+
+    @Option(names = "--integration-timeout", defaultValue = "29", paramLabel = "SECONDS",
+            description = "API Gateway's integration timeout: past it the client gets 504 (default: "
+                    + "${DEFAULT-VALUE}).")
+    private int integrationTimeoutSeconds;
+
+    @Option(names = "--function-timeout", defaultValue = "30", paramLabel = "SECONDS",
+            description = "The Lambda function's timeout, which the handler sees as its remaining time "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int functionTimeoutSeconds;
+
+    private final CompletableFuture<URI> started = new CompletableFuture<>();
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65_535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, got " + port);
+        }
+        if (integrationTimeoutSeconds < 1 || functionTimeoutSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--integration-timeout and --function-timeout must be at least 1 second");
+        }
+        ExternalFunctionHandler handler;
+        try {
+            handler = new ExternalFunctionHandler();
+        } catch (RuntimeException e) {
+            started.completeExceptionally(e);
+            spec.commandLine().getErr().println("serve cannot start the handler: " + e.getMessage()
+                    + Hints.forHandlerStart(e));
+            return 1;
+        }
+        try (LocalApiServer server = LocalApiServer.builder().handler(handler).bindAddress(bind).port(port)
+                .stage(stage).decompress(!noDecompress)
+                .integrationTimeout(Duration.ofSeconds(integrationTimeoutSeconds))
+                .functionTimeout(Duration.ofSeconds(functionTimeoutSeconds)).start()) {
+            // Ctrl-C: let the main thread close the server (in-flight requests get a second) before the JVM exits.
+            Thread hook = new Thread(() -> {
+                stop();
+                awaitClosed();
+            }, "serve-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            spec.commandLine().getOut().println("Serving the external function at " + server.uri() + " (SageMaker: "
+                    + Hints.sageMakerTarget() + "). Ctrl-C stops.");
+            spec.commandLine().getOut().flush();
+            started.complete(server.uri());
+            stop.await();
+            removeHook(hook);
+        } catch (IOException e) {
+            started.completeExceptionally(e);
+            spec.commandLine().getErr().println("serve cannot listen on " + bind + ":" + port + ": " + e.getMessage()
+                    + (e instanceof BindException ? "; pick another --port, or --port 0 for a free one" : ""));
+            return 1;
+        } finally {
+            closed.countDown();
+        }
+        spec.commandLine().getOut().println("Stopped.");
+        return 0;
+    }
+
+    private void awaitClosed() {
+        try {
+            closed.await(3, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Completes with the server's URL once it listens (for tests and embedding). */
+    CompletableFuture<URI> started() {
+        return started;
+    }
+
+    /** Stops the server; Ctrl-C does the same through a shutdown hook. */
+    void stop() {
+        stop.countDown();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook is what woke us.
+        }
+    }
+}
