@@ -75,7 +75,8 @@ public final class ModelServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private void handle(HttpExchange exchange) {
+    /** An IOException thrown out of here makes the JDK server close the connection: that is how faults cut it. */
+    private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             HttpHeaders headers = HttpHeaders.ofMulti(exchange.getRequestHeaders());
             Optional<Reply.ServiceError> refusal = SigV4Shape.refusal(headers);
@@ -114,12 +115,10 @@ public final class ModelServer implements AutoCloseable {
                 case REPLY -> send(exchange, action.reply(), invocation, false);
                 case PROCEED -> send(exchange, invoke(model, invocation), invocation, false);
                 case TRUNCATE_ANSWER -> send(exchange, invoke(model, invocation), invocation, true);
-                case DROP_CONNECTION -> {
-                    // Closing the exchange before any response header closes the connection.
-                }
+                case DROP_CONNECTION -> throw new IOException("fault injected: connection dropped");
             }
-        } catch (IOException | InterruptedException e) {
-            // The client went away, or the server is closing: there is no one left to answer.
+        } catch (InterruptedException e) {
+            throw new IOException("the server is closing", e);
         }
     }
 
@@ -159,9 +158,13 @@ public final class ModelServer implements AutoCloseable {
             }
         }
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream stream = exchange.getResponseBody()) {
-            stream.write(body, 0, truncate ? body.length / 2 : body.length);
+        OutputStream stream = exchange.getResponseBody();
+        stream.write(body, 0, truncate ? body.length / 2 : body.length);
+        stream.flush();
+        if (truncate) {
+            throw new IOException("fault injected: answer truncated");
         }
+        stream.close();
     }
 
     /** As SageMaker relays a container's error status: who answered what, and where its logs are. */

@@ -1,0 +1,82 @@
+package dev.sqlscore.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.sqlscore.sagemaker.SageMakerModelInvoker;
+import dev.sqlscore.scoring.BatchScorer;
+import dev.sqlscore.scoring.ScoringConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.crac.Core;
+
+/**
+ * The Lambda function behind a Snowflake external function: API Gateway REST proxy events (payload 1.0) in,
+ * proxy responses out, the scoring done by a {@link BatchScorer} over SageMaker. Built once per execution
+ * environment; {@link #handleRequest} never throws for anything an event contains.
+ */
+public final class ExternalFunctionHandler implements RequestStreamHandler {
+
+    /** One JSON line per batch to standard output: CloudWatch Logs on Lambda. */
+    private static final Consumer<String> LOG = System.out::println;
+
+    private final BatchScorer scorer;
+    private final ProxyExchange exchange;
+    /** Held here because CRaC keeps registered resources only weakly. */
+    private final SnapStartPriming priming;
+
+    /**
+     * Lambda's entry point: the deployment's {@code SQLSCORE_*} settings, SageMaker through the SDK's default
+     * region and credentials chains, and SnapStart priming.
+     *
+     * @throws IllegalStateException naming the {@code SQLSCORE_*} variable that is invalid
+     */
+    public ExternalFunctionHandler() {
+        this(BatchScorer.builder()
+                .config(configFromEnvironment(System.getenv()))
+                .invoker(SageMakerModelInvoker.create())
+                .logSink(LOG)
+                .build(), LOG);
+        Core.getGlobalContext().register(priming);
+    }
+
+    ExternalFunctionHandler(BatchScorer scorer, Consumer<String> logSink) {
+        this.scorer = Objects.requireNonNull(scorer, "scorer");
+        this.exchange = new ProxyExchange(logSink);
+        this.priming = new SnapStartPriming(exchange);
+    }
+
+    /*
+     * A bad SQLSCORE_* value fails the function's initialization rather than being answered on every request.
+     * The stack publishes a version with SnapStart, which runs this initialization at deploy time: the mistake
+     * stops `pulumi up` with the variable named, before any query meets it. Answering each request instead would
+     * let a broken deployment go live and make Snowflake retry every batch against it (it retries 5xx).
+     */
+    static ScoringConfig configFromEnvironment(Map<String, String> environment) {
+        try {
+            return ScoringConfig.fromEnvironment(environment);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("sqlscore cannot start: " + e.getMessage() + ". Fix that environment "
+                    + "variable of the Lambda function (the infra program sets it) and redeploy", e);
+        }
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Duration timeRemaining = context == null ? null : Duration.ofMillis(context.getRemainingTimeInMillis());
+        output.write(exchange.answer(scorer, input, timeRemaining));
+    }
+
+    SnapStartPriming priming() {
+        return priming;
+    }
+
+    @Override
+    public String toString() {
+        return "ExternalFunctionHandler[" + scorer + "]";
+    }
+}

@@ -1,0 +1,135 @@
+package dev.sqlscore.lambda;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sqlscore.protocol.FunctionSettings;
+import dev.sqlscore.protocol.PayloadFormat;
+import dev.sqlscore.scoring.BatchScorer;
+import dev.sqlscore.scoring.ModelInvoker;
+import dev.sqlscore.scoring.ModelRequest;
+import dev.sqlscore.scoring.ModelResponse;
+import dev.sqlscore.scoring.ScoringConfig;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.crac.Context;
+import org.crac.Resource;
+
+/**
+ * SnapStart priming: before Lambda snapshots the initialized function, run synthetic batches through the real
+ * event-parse, settings, encode, decode and response-write path, in every payload format and with a gzip+base64
+ * body, so that the snapshot holds loaded, initialized and partly compiled classes.
+ *
+ * <p>The model is in memory: priming touches no network. After restore nothing is stale, because nothing
+ * network-bound was used before the snapshot: the SageMaker client is built at init but never called, so it
+ * holds no pooled connection, no resolved credentials (the default chain resolves them on first use, after
+ * restore) and no cached DNS answer. {@link #afterRestore} therefore has nothing to do.
+ */
+final class SnapStartPriming implements Resource {
+
+    static final String ENDPOINT = "sqlscore-priming";
+    private static final int ROWS = 64;
+    private static final int FEATURES = 13;
+    private static final int ROUNDS = 25;
+
+    private final ProxyExchange exchange;
+    private final BatchScorer scorer;
+    private final ObjectMapper json = new ObjectMapper();
+
+    SnapStartPriming(ProxyExchange exchange) {
+        this(exchange, null);
+    }
+
+    /** @param model the model to prime with; null for the in-memory one */
+    SnapStartPriming(ProxyExchange exchange, ModelInvoker model) {
+        this.exchange = exchange;
+        model = model == null ? this::answerEveryRow : model;
+        this.scorer = BatchScorer.builder().config(ScoringConfig.defaults()).invoker(model).logSink(line -> { })
+                .build();
+    }
+
+    /** @throws IllegalStateException when a synthetic batch fails: the snapshot would hide a broken handler */
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        List<byte[]> events = new ArrayList<>();
+        for (PayloadFormat format : PayloadFormat.values()) {
+            events.add(event(format, false));
+            events.add(event(format, true));
+        }
+        for (int round = 0; round < ROUNDS; round++) {
+            for (byte[] event : events) {
+                byte[] answer = exchange.answer(scorer, new ByteArrayInputStream(event), Duration.ofSeconds(30));
+                String text = new String(answer, StandardCharsets.UTF_8);
+                if (!text.startsWith("{\"statusCode\":200,")) {
+                    throw new IllegalStateException("SnapStart priming: a synthetic batch failed: " + text);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing network-bound exists yet: see the class comment.
+    }
+
+    /** A Snowflake batch as API Gateway delivers it, like the demo's churn rows. */
+    private byte[] event(PayloadFormat format, boolean gzip) {
+        ObjectNode batch = json.createObjectNode();
+        ArrayNode data = batch.putArray("data");
+        for (int row = 0; row < ROWS; row++) {
+            ArrayNode values = data.addArray().add(row).addArray();
+            for (int feature = 0; feature < FEATURES; feature++) {
+                values.add(feature % 3 == 0 ? row % 2 : (row * 31 + feature) / 97.0 - 0.5);
+            }
+        }
+        ObjectNode event = json.createObjectNode().put("httpMethod", "POST");
+        ObjectNode headers = event.putObject("headers")
+                .put("sf-external-function-format", "json")
+                .put("sf-external-function-format-version", "1.0")
+                .put("sf-custom-" + FunctionSettings.ENDPOINT_NAME, ENDPOINT)
+                .put("sf-custom-" + FunctionSettings.CONTENT_TYPE, format.mediaType());
+        try {
+            byte[] body = json.writeValueAsBytes(batch);
+            if (gzip) {
+                headers.put("Content-Encoding", "gzip");
+                event.put("body", Base64.getEncoder().encodeToString(gzip(body))).put("isBase64Encoded", true);
+            } else {
+                event.put("body", new String(body, StandardCharsets.UTF_8)).put("isBase64Encoded", false);
+            }
+            return json.writeValueAsBytes(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    /** The in-memory model: one answer per row, in the request's own format. */
+    private ModelResponse answerEveryRow(ModelRequest request, Duration timeout) {
+        PayloadFormat format = PayloadFormat.forContentType(request.contentType()).orElseThrow();
+        String answer;
+        try {
+            answer = format == PayloadFormat.JSON
+                    ? "{\"predictions\":[" + "0.5,".repeat(json.readTree(request.body()).get("instances").size() - 1)
+                    + "0.5]}"
+                    : "0.5\n".repeat((int) new String(request.body(), StandardCharsets.UTF_8).lines().count());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ModelResponse(format.mediaType(), answer.getBytes(StandardCharsets.UTF_8));
+    }
+}
