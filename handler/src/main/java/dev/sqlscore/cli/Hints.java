@@ -17,7 +17,7 @@ final class Hints {
                 .orElse("AWS, region and credentials from the SDK's default chains");
     }
 
-    static String forHandlerStart(RuntimeException e) {
+    static String forHandlerStart(Throwable e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("region")) {
             return ". Set AWS_REGION (or a profile's region), e.g. export AWS_REGION=us-east-1";

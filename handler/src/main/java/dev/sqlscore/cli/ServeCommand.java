@@ -2,6 +2,7 @@ package dev.sqlscore.cli;
 
 import dev.sqlscore.lambda.ExternalFunctionHandler;
 import dev.sqlscore.local.LocalApiServer;
+import dev.sqlscore.local.LocalPipeline;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
@@ -56,12 +57,17 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private int functionTimeoutSeconds;
 
+    @Option(names = "--demo-model", negatable = false,
+            description = "Also start the demo's toy churn model as a local SageMaker endpoint named '"
+                    + LocalPipeline.DEMO_ENDPOINT + "' and point the handler at it (offline; fake credentials).")
+    private boolean demoModel;
+
     private final CompletableFuture<URI> started = new CompletableFuture<>();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         if (port < 0 || port > 65_535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, got " + port);
         }
@@ -69,19 +75,11 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--integration-timeout and --function-timeout must be at least 1 second");
         }
-        ExternalFunctionHandler handler;
-        try {
-            handler = new ExternalFunctionHandler();
-        } catch (RuntimeException e) {
-            started.completeExceptionally(e);
-            spec.commandLine().getErr().println("serve cannot start the handler: " + e.getMessage()
-                    + Hints.forHandlerStart(e));
-            return 1;
-        }
-        try (LocalApiServer server = LocalApiServer.builder().handler(handler).bindAddress(bind).port(port)
+        LocalApiServer.Builder api = LocalApiServer.builder().bindAddress(bind).port(port)
                 .stage(stage).decompress(!noDecompress)
                 .integrationTimeout(Duration.ofSeconds(integrationTimeoutSeconds))
-                .functionTimeout(Duration.ofSeconds(functionTimeoutSeconds)).start()) {
+                .functionTimeout(Duration.ofSeconds(functionTimeoutSeconds));
+        try (Running server = start(api)) {
             // Ctrl-C: let the main thread close the server (in-flight requests get a second) before the JVM exits.
             Thread hook = new Thread(() -> {
                 stop();
@@ -89,11 +87,16 @@ final class ServeCommand implements Callable<Integer> {
             }, "serve-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             spec.commandLine().getOut().println("Serving the external function at " + server.uri() + " (SageMaker: "
-                    + Hints.sageMakerTarget() + "). Ctrl-C stops.");
+                    + server.sageMaker() + "). Ctrl-C stops.");
             spec.commandLine().getOut().flush();
             started.complete(server.uri());
             stop.await();
             removeHook(hook);
+        } catch (HandlerStartException e) {
+            started.completeExceptionally(e.getCause());
+            spec.commandLine().getErr().println("serve cannot start the handler: " + e.getCause().getMessage()
+                    + Hints.forHandlerStart(e.getCause()));
+            return 1;
         } catch (IOException e) {
             started.completeExceptionally(e);
             spec.commandLine().getErr().println("serve cannot listen on " + bind + ":" + port + ": " + e.getMessage()
@@ -112,6 +115,44 @@ final class ServeCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The API server, with the demo model behind it or not. */
+    private record Running(URI uri, String sageMaker, AutoCloseable resources) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            resources.close();
+        }
+    }
+
+    /** The handler's constructor failed (bad SQLSCORE_* value, no region, ...). */
+    private static final class HandlerStartException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        HandlerStartException(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
+    }
+
+    private Running start(LocalApiServer.Builder api) throws IOException, HandlerStartException {
+        if (demoModel) {
+            LocalPipeline pipeline = LocalPipeline.builder().api(api).start();
+            return new Running(pipeline.apiUri(), "the demo's toy churn model at " + pipeline.modelUri()
+                    + ", endpoint '" + LocalPipeline.DEMO_ENDPOINT + "'", pipeline);
+        }
+        ExternalFunctionHandler handler;
+        try {
+            handler = new ExternalFunctionHandler();
+        } catch (RuntimeException e) {
+            throw new HandlerStartException(e);
+        }
+        LocalApiServer server = api.handler(handler).start();
+        return new Running(server.uri(), Hints.sageMakerTarget(), server);
     }
 
     /** Completes with the server's URL once it listens (for tests and embedding). */

@@ -7,7 +7,6 @@ import dev.sqlscore.modelserver.ModelServer;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * The whole data path on loopback sockets, in one process: a local SageMaker-protocol model server, the AWS
@@ -31,8 +30,7 @@ public final class LocalPipeline implements AutoCloseable {
         try {
             // Kept in force while the pipeline runs: the SDK reads the credentials properties on every call.
             sdk = SageMakerOverride.pointAt(models.endpointUri());
-            this.api = LocalApiServer.builder().handler(new ExternalFunctionHandler()).port(0)
-                    .decompress(builder.decompress).log(builder.log).start();
+            this.api = builder.api.handler(new ExternalFunctionHandler()).start();
         } catch (IOException | RuntimeException e) {
             if (sdk != null) {
                 sdk.close();
@@ -69,8 +67,7 @@ public final class LocalPipeline implements AutoCloseable {
         private String endpointName = DEMO_ENDPOINT;
         private Model model = new ChurnModel();
         private FaultHook faultHook = FaultHook.NONE;
-        private boolean decompress = true;
-        private Consumer<String> log = System.err::println;
+        private LocalApiServer.Builder api = LocalApiServer.builder().port(0);
 
         private Builder() {
         }
@@ -87,15 +84,9 @@ public final class LocalPipeline implements AutoCloseable {
             return this;
         }
 
-        /** See {@link LocalApiServer.Builder#decompress(boolean)}. */
-        public Builder decompress(boolean decompress) {
-            this.decompress = decompress;
-            return this;
-        }
-
-        /** The local API server's log lines (the handler's own go to standard output, as on Lambda). */
-        public Builder log(Consumer<String> log) {
-            this.log = Objects.requireNonNull(log, "log");
+        /** How the local API server listens and behaves (default: a free port); the pipeline sets its handler. */
+        public Builder api(LocalApiServer.Builder api) {
+            this.api = Objects.requireNonNull(api, "api");
             return this;
         }
 

@@ -42,7 +42,8 @@ class EndToEndTest {
     }
 
     private ExternalFunctionClient client(FaultHook hook, boolean decompress, int retries) throws Exception {
-        pipeline = LocalPipeline.builder().decompress(decompress).log(line -> { }).faultHook(invocation -> {
+        pipeline = LocalPipeline.builder().api(LocalApiServer.builder().port(0).decompress(decompress).log(line -> { }))
+                .faultHook(invocation -> {
             invocationBytes.add(invocation.body().length);
             return hook.before(invocation);
         }).start();
