@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
     private final CountDownLatch closed = new CountDownLatch(1);
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws InterruptedException {
         if (port < 0 || port > 65_535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, got " + port);
         }
@@ -79,19 +80,9 @@ final class ServeCommand implements Callable<Integer> {
                 .stage(stage).decompress(!noDecompress)
                 .integrationTimeout(Duration.ofSeconds(integrationTimeoutSeconds))
                 .functionTimeout(Duration.ofSeconds(functionTimeoutSeconds));
-        try (Running server = start(api)) {
-            // Ctrl-C: let the main thread close the server (in-flight requests get a second) before the JVM exits.
-            Thread hook = new Thread(() -> {
-                stop();
-                awaitClosed();
-            }, "serve-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            spec.commandLine().getOut().println("Serving the external function at " + server.uri() + " (SageMaker: "
-                    + server.sageMaker() + "). Ctrl-C stops.");
-            spec.commandLine().getOut().flush();
-            started.complete(server.uri());
-            stop.await();
-            removeHook(hook);
+        Running server;
+        try {
+            server = start(api);
         } catch (HandlerStartException e) {
             started.completeExceptionally(e.getCause());
             spec.commandLine().getErr().println("serve cannot start the handler: " + e.getCause().getMessage()
@@ -102,26 +93,41 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("serve cannot listen on " + bind + ":" + port + ": " + e.getMessage()
                     + (e instanceof BindException ? "; pick another --port, or --port 0 for a free one" : ""));
             return 1;
-        } finally {
-            closed.countDown();
         }
-        spec.commandLine().getOut().println("Stopped.");
+        // Ctrl-C: let this thread close the server (in-flight requests get a second) before the JVM exits.
+        Thread hook = new Thread(() -> {
+            stop();
+            awaitClosed();
+        }, "serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            spec.commandLine().getOut().println("Serving the external function at " + server.uri() + " (SageMaker: "
+                    + server.sageMaker() + "). Ctrl-C stops.");
+            spec.commandLine().getOut().flush();
+            started.complete(server.uri());
+            stop.await();
+        } finally {
+            server.close();
+            spec.commandLine().getOut().println("Stopped.");
+            spec.commandLine().getOut().flush();
+            closed.countDown();
+            removeHook(hook);
+        }
         return 0;
     }
 
     private void awaitClosed() {
         try {
-            closed.await(3, java.util.concurrent.TimeUnit.SECONDS);
+            closed.await(3, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     /** The API server, with the demo model behind it or not. */
-    private record Running(URI uri, String sageMaker, AutoCloseable resources) implements AutoCloseable {
-        @Override
-        public void close() throws Exception {
-            resources.close();
+    private record Running(URI uri, String sageMaker, Runnable closer) {
+        void close() {
+            closer.run();
         }
     }
 
@@ -143,7 +149,7 @@ final class ServeCommand implements Callable<Integer> {
         if (demoModel) {
             LocalPipeline pipeline = LocalPipeline.builder().api(api).start();
             return new Running(pipeline.apiUri(), "the demo's toy churn model at " + pipeline.modelUri()
-                    + ", endpoint '" + LocalPipeline.DEMO_ENDPOINT + "'", pipeline);
+                    + ", endpoint '" + LocalPipeline.DEMO_ENDPOINT + "'", pipeline::close);
         }
         ExternalFunctionHandler handler;
         try {
@@ -152,7 +158,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new HandlerStartException(e);
         }
         LocalApiServer server = api.handler(handler).start();
-        return new Running(server.uri(), Hints.sageMakerTarget(), server);
+        return new Running(server.uri(), Hints.sageMakerTarget(), server::close);
     }
 
     /** Completes with the server's URL once it listens (for tests and embedding). */
