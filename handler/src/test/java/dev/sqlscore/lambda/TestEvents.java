@@ -1,0 +1,124 @@
+package dev.sqlscore.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+/** API Gateway REST proxy events (payload 1.0) for tests and the benchmark, from files or built. */
+final class TestEvents {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestEvents() {
+    }
+
+    /** An event file from {@code src/test/resources/events}. */
+    static byte[] file(String name) {
+        try (InputStream in = TestEvents.class.getResourceAsStream("/events/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test event " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Snowflake's headers for a function calling {@code endpoint} with rows as {@code contentType}. */
+    static Map<String, String> snowflakeHeaders(String endpoint, String contentType) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("sf-external-function-format", "json");
+        headers.put("sf-external-function-format-version", "1.0");
+        headers.put("sf-external-function-current-query-id", "01b8a1c2-query");
+        headers.put("sf-external-function-query-batch-id", "01b8a1c2-query:1:1:0:0");
+        headers.put("sf-external-function-name", "SAGEMAKER_INVOKE");
+        headers.put("sf-custom-sagemaker-endpoint-name", endpoint);
+        headers.put("sf-custom-sagemaker-content-type", contentType);
+        return headers;
+    }
+
+    /** {@code {"data": [[i, [f0, ..., f12]], ...]}}: the churn example's shape, row i's first feature is i. */
+    static byte[] churnBatch(int rows) {
+        ObjectNode batch = JSON.createObjectNode();
+        ArrayNode data = batch.putArray("data");
+        for (int row = 0; row < rows; row++) {
+            data.addArray().add(row).addArray().add(row).add(0.29).add(-1.041).add(0).add(-0.91).add(0.021).add(1)
+                    .add(1).add(1).add(0).add(0).add(1).add(row % 7 * 0.125);
+        }
+        return bytes(batch);
+    }
+
+    /** A POST event; with {@code gzipBase64} the body travels gzip-compressed and base64-encoded. */
+    static byte[] post(Map<String, String> headers, byte[] body, boolean gzipBase64) {
+        ObjectNode event = JSON.createObjectNode().put("resource", "/sagemaker-invoke")
+                .put("path", "/sagemaker-invoke").put("httpMethod", "POST");
+        ObjectNode single = event.putObject("headers");
+        ObjectNode multi = event.putObject("multiValueHeaders");
+        headers.forEach((name, value) -> {
+            single.put(name, value);
+            multi.putArray(name).add(value);
+        });
+        event.putObject("requestContext").put("stage", "live").putObject("identity")
+                .put("userArn", "arn:aws:sts::000000000000:assumed-role/sqlscore-snowflake/snowflake");
+        if (gzipBase64) {
+            single.put("Content-Encoding", "gzip");
+            event.put("body", Base64.getEncoder().encodeToString(gzip(body))).put("isBase64Encoded", true);
+        } else {
+            event.put("body", new String(body, StandardCharsets.UTF_8)).put("isBase64Encoded", false);
+        }
+        return bytes(event);
+    }
+
+    /** The proxy response, and its body parsed. */
+    record Answer(JsonNode response, JsonNode body) {
+        int status() {
+            return response.get("statusCode").asInt();
+        }
+
+        String error() {
+            return body.path("error").asText();
+        }
+
+        String message() {
+            return body.path("message").asText();
+        }
+    }
+
+    static Answer answer(byte[] proxyResponse) {
+        try {
+            JsonNode response = JSON.readTree(proxyResponse);
+            return new Answer(response, JSON.readTree(response.get("body").asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
