@@ -86,7 +86,8 @@ public final class ProxyEventFactory {
             if (!pair.isEmpty()) {
                 int eq = pair.indexOf('=');
                 String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-                parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(eq < 0 ? "" : decode(pair.substring(eq + 1)));
+                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+                parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             }
         }
         ObjectNode single = event.putObject("queryStringParameters");

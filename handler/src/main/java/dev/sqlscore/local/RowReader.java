@@ -24,7 +24,7 @@ public final class RowReader {
         /** JSON Lines: one JSON value per line, usually an array. */
         JSONL;
 
-        /** By file name when it tells ({@code .csv}, {@code .jsonl}, {@code .ndjson}, {@code .json}), else by content. */
+        /** By file name when it tells ({@code .csv}, {@code .jsonl}, {@code .ndjson}, {@code .json}), else content. */
         public static Format detect(String fileName, String text) {
             String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
             if (name.endsWith(".csv")) {
@@ -57,7 +57,8 @@ public final class RowReader {
     private static List<JsonNode> readCsv(String text, boolean skipHeader) {
         List<CsvParser.Record> records = CsvParser.parse(text);
         List<JsonNode> rows = new ArrayList<>(records.size());
-        for (CsvParser.Record record : skipHeader && !records.isEmpty() ? records.subList(1, records.size()) : records) {
+        int first = skipHeader && !records.isEmpty() ? 1 : 0;
+        for (CsvParser.Record record : records.subList(first, records.size())) {
             ArrayNode row = JsonNodeFactory.instance.arrayNode(record.fields().size());
             for (CsvParser.Field field : record.fields()) {
                 addField(row, field);

@@ -35,19 +35,11 @@ class ExternalFunctionClientTest {
                 .requests(SnowflakeRequestFactory.builder().uri(server.uri()).build());
     }
 
-    private static List<JsonNode> numbers(int count) {
-        StringBuilder csv = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            csv.append(i).append('\n');
-        }
-        return RowReader.read(csv.toString(), RowReader.Format.CSV, false);
-    }
-
     @Test
     void resultsComeBackInInputOrderAcrossConcurrentBatches() throws Exception {
         EchoHandler handler = new EchoHandler();
         List<String> progress = new CopyOnWriteArrayList<>();
-        List<JsonNode> rows = numbers(1_000);
+        List<JsonNode> rows = TestRows.numbered(1_000);
         List<JsonNode> values = clientFor(handler).concurrency(4)
                 .progress((done, total) -> progress.add(done + "/" + total)).build()
                 .call(SnowflakeBatch.split(rows, 70));
@@ -63,7 +55,7 @@ class ExternalFunctionClientTest {
     @Test
     void throttlingIsRetriedLikeSnowflakeDoes() throws Exception {
         EchoHandler handler = new EchoHandler(2, 429);
-        List<JsonNode> values = clientFor(handler).build().call(SnowflakeBatch.split(numbers(3), 10));
+        List<JsonNode> values = clientFor(handler).build().call(SnowflakeBatch.split(TestRows.numbered(3), 10));
         assertEquals(3, values.size());
         assertEquals(3, handler.events.size());
         // Snowflake keeps the batch id on retries.
@@ -75,7 +67,7 @@ class ExternalFunctionClientTest {
     void failureThatOutlastsRetriesReportsStatusAndBody() throws Exception {
         EchoHandler handler = new EchoHandler(10, 503);
         ExternalFunctionException e = assertThrows(ExternalFunctionException.class,
-                () -> clientFor(handler).build().call(SnowflakeBatch.split(numbers(3), 10)));
+                () -> clientFor(handler).build().call(SnowflakeBatch.split(TestRows.numbered(3), 10)));
         assertEquals(503, e.statusCode());
         assertEquals(4, handler.events.size());
         assertTrue(e.getMessage().contains("HTTP 503 after 3 retries: {\"error\":\"Throttled\""), e.getMessage());
@@ -85,7 +77,7 @@ class ExternalFunctionClientTest {
     void clientErrorsAreNotRetried() throws Exception {
         EchoHandler handler = new EchoHandler(10, 400);
         ExternalFunctionException e = assertThrows(ExternalFunctionException.class,
-                () -> clientFor(handler).build().call(SnowflakeBatch.split(numbers(3), 10)));
+                () -> clientFor(handler).build().call(SnowflakeBatch.split(TestRows.numbered(3), 10)));
         assertEquals(400, e.statusCode());
         assertEquals(1, handler.events.size());
         assertTrue(e.getMessage().startsWith("batch 0 (rows 0..2): HTTP 400: "), e.getMessage());
@@ -113,7 +105,7 @@ class ExternalFunctionClientTest {
                 .requests(SnowflakeRequestFactory.builder().uri(URI.create("http://127.0.0.1:" + freePort + "/"))
                         .build()).build();
         ExternalFunctionException e = assertThrows(ExternalFunctionException.class,
-                () -> client.call(SnowflakeBatch.split(numbers(1), 10)));
+                () -> client.call(SnowflakeBatch.split(TestRows.numbered(1), 10)));
         assertEquals(0, e.statusCode());
         assertTrue(e.getMessage().contains("no answer from"), e.getMessage());
     }

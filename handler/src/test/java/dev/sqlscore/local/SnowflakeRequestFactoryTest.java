@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
@@ -25,27 +24,19 @@ class SnowflakeRequestFactoryTest {
 
     private static final URI LOCAL = URI.create("http://127.0.0.1:8080/");
 
-    private static List<JsonNode> rows(int count) {
-        StringBuilder csv = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            csv.append(i).append(",x\n");
-        }
-        return RowReader.read(csv.toString(), RowReader.Format.CSV, false);
-    }
-
     @Test
     void batchesNumberRowsFromZeroAndRememberWhereTheyStart() {
-        List<SnowflakeBatch> batches = SnowflakeBatch.split(rows(5), 2);
+        List<SnowflakeBatch> batches = SnowflakeBatch.split(TestRows.numbered(5), 2);
         assertEquals(3, batches.size());
         assertEquals(4, batches.get(2).firstRow());
         assertEquals("{\"data\":[[0,[2,\"x\"]],[1,[3,\"x\"]]]}",
                 new String(batches.get(1).toJson(), StandardCharsets.UTF_8));
-        assertThrows(IllegalArgumentException.class, () -> SnowflakeBatch.split(rows(1), 0));
+        assertThrows(IllegalArgumentException.class, () -> SnowflakeBatch.split(TestRows.numbered(1), 0));
     }
 
     @Test
     void requestCarriesSnowflakeHeadersAndAGzipBody() throws Exception {
-        SnowflakeBatch batch = SnowflakeBatch.split(rows(3), 10).get(0);
+        SnowflakeBatch batch = SnowflakeBatch.split(TestRows.numbered(3), 10).get(0);
         HttpRequest request = SnowflakeRequestFactory.builder().uri(LOCAL).queryId("q1").endpointName("churn")
                 .customHeader("Content-Type", "text/csv").build().request(batch);
         assertEquals("POST", request.method());
@@ -85,7 +76,7 @@ class SnowflakeRequestFactoryTest {
                 AwsBasicCredentials.create("AKIDEXAMPLE", "secret")), "eu-west-1", clock);
         SnowflakeRequestFactory factory = SnowflakeRequestFactory.builder().uri(stage).signer(signer).queryId("q")
                 .build();
-        SnowflakeBatch batch = SnowflakeBatch.split(rows(1), 10).get(0);
+        SnowflakeBatch batch = SnowflakeBatch.split(TestRows.numbered(1), 10).get(0);
         HttpRequest first = factory.request(batch);
         String authorization = first.headers().firstValue("authorization").orElseThrow();
         assertTrue(authorization.startsWith(
@@ -94,7 +85,7 @@ class SnowflakeRequestFactoryTest {
         assertEquals("20261123T200000Z", first.headers().firstValue("x-amz-date").orElseThrow());
         // Same request, same clock, same key: the same signature; another body: another signature.
         assertEquals(authorization, factory.request(batch).headers().firstValue("authorization").orElseThrow());
-        SnowflakeBatch other = SnowflakeBatch.split(rows(2), 10).get(0);
+        SnowflakeBatch other = SnowflakeBatch.split(TestRows.numbered(2), 10).get(0);
         assertFalse(authorization.equals(factory.request(other).headers().firstValue("authorization").orElseThrow()));
     }
 
