@@ -37,16 +37,22 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     private String bind;
 
-    @Option(names = "--stage", defaultValue = "local", paramLabel = "NAME",
-            description = "Stage name put in the event's requestContext (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--stage", defaultValue = "v1", paramLabel = "NAME",
+            description = "Stage name: the URL is http://<bind>:<port>/<stage>/score, as the stack deploys "
+                    + "https://<api>.execute-api.<region>.amazonaws.com/v1/score (default: ${DEFAULT-VALUE}).")
     private String stage;
 
-    @Option(names = "--no-decompress", negatable = false,
-            description = "Pass gzip request bodies to the handler still compressed, base64-encoded with "
-                    + "isBase64Encoded=true (an API with binary media types but no content encoding). By default "
-                    + "they arrive decompressed, Content-Encoding header kept, as from an API with "
-                    + "minimumCompressionSize set.")
-    private boolean noDecompress;
+    @Option(names = "--minimum-compression-size", defaultValue = "1024", paramLabel = "BYTES",
+            description = "The API's content encoding, as the stack sets it: gzip requests reach the handler "
+                    + "decompressed (Content-Encoding header kept) and answers of at least this many bytes are "
+                    + "gzipped for clients that accept gzip (default: ${DEFAULT-VALUE}).")
+    private int minimumCompressionSize;
+
+    @Option(names = "--no-content-encoding", negatable = false,
+            description = "Turn content encoding off: gzip request bodies reach the handler still compressed, "
+                    + "base64-encoded with isBase64Encoded=true (as with binary media types), and answers are "
+                    + "never compressed.")
+    private boolean noContentEncoding;
 
     @Option(names = "--integration-timeout", defaultValue = "29", paramLabel = "SECONDS",
             description = "API Gateway's integration timeout: past it the client gets 504 (default: "
@@ -72,12 +78,16 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, got " + port);
         }
+        if (minimumCompressionSize < 0 || stage.isBlank() || stage.contains("/")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--minimum-compression-size must be 0 or "
+                    + "more and --stage one path segment, got " + minimumCompressionSize + " and '" + stage + "'");
+        }
         if (integrationTimeoutSeconds < 1 || functionTimeoutSeconds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--integration-timeout and --function-timeout must be at least 1 second");
         }
         LocalApiServer.Builder api = LocalApiServer.builder().bindAddress(bind).port(port)
-                .stage(stage).decompress(!noDecompress)
+                .stage(stage).minimumCompressionSize(noContentEncoding ? null : minimumCompressionSize)
                 .integrationTimeout(Duration.ofSeconds(integrationTimeoutSeconds))
                 .functionTimeout(Duration.ofSeconds(functionTimeoutSeconds));
         Running server;

@@ -28,15 +28,22 @@ public final class ProxyEventFactory {
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     /** One HTTP request as the local server received it. */
-    public record HttpCall(String method, String path, String rawQuery, Map<String, List<String>> headers,
+    public record HttpCall(String method, String rawQuery, Map<String, List<String>> headers,
                            byte[] body, String sourceIp, String requestId, Instant time) {
     }
 
     private final String stage;
+    private final String resourcePath;
     private final boolean decompress;
 
-    public ProxyEventFactory(String stage, boolean decompress) {
+    /**
+     * @param stage        the stage name, as in {@code https://<api>.execute-api.<region>.amazonaws.com/<stage>/...}
+     * @param resourcePath the API's one resource, e.g. {@code /score}
+     * @param decompress   whether the API has content encoding enabled (see above)
+     */
+    public ProxyEventFactory(String stage, String resourcePath, boolean decompress) {
         this.stage = stage;
+        this.resourcePath = resourcePath;
         this.decompress = decompress;
     }
 
@@ -48,8 +55,9 @@ public final class ProxyEventFactory {
     public ObjectNode event(HttpCall call) {
         JsonNodeFactory json = JsonNodeFactory.instance;
         ObjectNode event = json.objectNode();
-        event.put("resource", call.path());
-        event.put("path", call.path());
+        event.put("resource", resourcePath);
+        // On the execute-api host, "path" leaves the stage out; requestContext.path keeps it.
+        event.put("path", resourcePath);
         event.put("httpMethod", call.method());
         putHeaders(event, call.headers());
         putQuery(event, call.rawQuery());
@@ -105,11 +113,11 @@ public final class ProxyEventFactory {
     private ObjectNode requestContext(HttpCall call) {
         ObjectNode context = JsonNodeFactory.instance.objectNode();
         context.put("resourceId", "local");
-        context.put("resourcePath", call.path());
+        context.put("resourcePath", resourcePath);
         context.put("httpMethod", call.method());
         context.put("extendedRequestId", call.requestId());
         context.put("requestTime", REQUEST_TIME.format(call.time()));
-        context.put("path", "/" + stage + call.path());
+        context.put("path", "/" + stage + resourcePath);
         context.put("accountId", "000000000000");
         context.put("protocol", "HTTP/1.1");
         context.put("stage", stage);

@@ -108,7 +108,7 @@ class ServeAndDemoCommandTest {
         assertTrue(err.toString().contains("--port must be 0 to 65535, got 70000"), err.toString());
         assertEquals(2, cli().execute("serve", "--port", "eighty"));
         assertEquals(0, cli().execute("serve", "--help"));
-        assertTrue(out.toString().contains("--no-decompress"), out.toString());
+        assertTrue(out.toString().contains("--no-content-encoding"), out.toString());
         assertEquals(0, cli().execute("demo", "--help"));
         assertTrue(out.toString().contains("toy churn model"), out.toString());
     }

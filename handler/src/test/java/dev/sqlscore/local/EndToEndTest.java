@@ -42,7 +42,8 @@ class EndToEndTest {
     }
 
     private ExternalFunctionClient client(FaultHook hook, boolean decompress, int retries) throws Exception {
-        pipeline = LocalPipeline.builder().api(LocalApiServer.builder().port(0).decompress(decompress).log(line -> { }))
+        pipeline = LocalPipeline.builder().api(LocalApiServer.builder().port(0).log(line -> { })
+                .minimumCompressionSize(decompress ? LocalApiServer.DEFAULT_MINIMUM_COMPRESSION_SIZE : null))
                 .faultHook(invocation -> {
             invocationBytes.add(invocation.body().length);
             return hook.before(invocation);

@@ -34,7 +34,8 @@ class LocalApiServerTest {
 
     private URI start(RequestStreamHandler handler, boolean decompress, Duration integrationTimeout)
             throws Exception {
-        server = LocalApiServer.builder().handler(handler).port(0).decompress(decompress).stage("dev")
+        server = LocalApiServer.builder().handler(handler).port(0).stage("dev")
+                .minimumCompressionSize(decompress ? 1024 : null)
                 .integrationTimeout(integrationTimeout).log(line -> { }).start();
         return server.uri();
     }
@@ -50,7 +51,7 @@ class LocalApiServerTest {
     @Test
     void gzipRequestReachesTheHandlerDecompressedAsApiGatewayBuildsIt() throws Exception {
         EchoHandler handler = new EchoHandler();
-        URI uri = start(handler, true, Duration.ofSeconds(29)).resolve("/score?a=1&a=2&b=x%20y");
+        URI uri = URI.create(start(handler, true, Duration.ofSeconds(29)) + "?a=1&a=2&b=x%20y");
         HttpResponse<String> response = post(uri, Gzip.compress(BODY.getBytes(StandardCharsets.UTF_8)),
                 "Content-Encoding", "gzip", "sf-external-function-format", "json", "X-Twice", "one", "X-Twice", "two");
 
@@ -98,6 +99,42 @@ class LocalApiServerTest {
                 .getBytes(StandardCharsets.UTF_8));
         assertEquals(413, overLambda.statusCode());
         assertEquals("{\"message\":\"Request Too Long\"}", overLambda.body());
+    }
+
+    @Test
+    void onlyPostToTheFunctionsResourceReachesTheHandler() throws Exception {
+        EchoHandler handler = new EchoHandler();
+        URI uri = start(handler, true, Duration.ofSeconds(29));
+        assertEquals("/dev/score", uri.getPath());
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, get.statusCode());
+        assertEquals("{\"message\":\"Missing Authentication Token\"}", get.body());
+        assertEquals(403, post(uri.resolve("/score"), BODY.getBytes(StandardCharsets.UTF_8)).statusCode());
+        assertTrue(handler.events.isEmpty());
+    }
+
+    @Test
+    void answersAtTheMinimumCompressionSizeAreGzippedForClientsThatAcceptIt() throws Exception {
+        StringBuilder rows = new StringBuilder("{\"data\":[");
+        for (int i = 0; i < 200; i++) {
+            rows.append(i == 0 ? "" : ",").append("[").append(i).append(",\"abcdef\"]");
+        }
+        byte[] big = rows.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+        URI uri = start(new EchoHandler(), true, Duration.ofSeconds(29));
+        HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "deflate, gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, gzipped.statusCode());
+        assertEquals("gzip", gzipped.headers().firstValue("content-encoding").orElseThrow());
+        String answer = new String(Gzip.decompress(gzipped.body()), StandardCharsets.UTF_8);
+        assertTrue(answer.startsWith("{\"data\":[[199,\"abcdef\"]"), answer);
+
+        assertFalse(post(uri, big).headers().firstValue("content-encoding").isPresent());
+        assertFalse(post(uri, BODY.getBytes(StandardCharsets.UTF_8), "Accept-Encoding", "gzip").headers()
+                .firstValue("content-encoding").isPresent());
+        server.close();
+        URI off = start(new EchoHandler(), false, Duration.ofSeconds(29));
+        assertFalse(post(off, big, "Accept-Encoding", "gzip").headers().firstValue("content-encoding").isPresent());
     }
 
     @Test
