@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,14 +56,27 @@ class EndToEndTest {
                 .build();
     }
 
-    /** Seed-like rows; {@code digits} sets how long each feature's text is, to make big batches. */
-    private static List<JsonNode> rows(int count, int digits) {
+    /** Seed-like rows with three decimals. */
+    private static List<JsonNode> rows(int count) {
+        return rows(count, feature -> Double.toString(Math.round(feature * 1000) / 1000.0));
+    }
+
+    /** Rows of 13 features of about 20 characters each (full doubles): 25,000 of them make a 6.6 MB batch. */
+    private static synchronized List<JsonNode> wideRows() {
+        if (wideRows == null) {
+            wideRows = rows(25_000, feature -> Double.toString(feature));
+        }
+        return wideRows;
+    }
+
+    private static List<JsonNode> wideRows;
+
+    private static List<JsonNode> rows(int count, DoubleFunction<String> text) {
         Random random = new Random(42);
         StringBuilder csv = new StringBuilder();
         for (int row = 0; row < count; row++) {
             for (int feature = 0; feature < ChurnModel.FEATURES; feature++) {
-                csv.append(feature == 0 ? "" : ",").append(String.format(Locale.ROOT, "%." + digits + "f",
-                        random.nextGaussian()));
+                csv.append(feature == 0 ? "" : ",").append(text.apply(random.nextGaussian()));
             }
             csv.append('\n');
         }
@@ -82,7 +96,7 @@ class EndToEndTest {
 
     @Test
     void tenThousandRowGzipBatchIsScoredInRowOrder() throws Exception {
-        List<JsonNode> rows = rows(10_000, 3);
+        List<JsonNode> rows = rows(10_000);
         List<JsonNode> values = client(FaultHook.NONE, true, 0).call(SnowflakeBatch.split(rows, 10_000));
         assertScores(rows, values);
         assertEquals(1, invocationBytes.size());
@@ -90,7 +104,7 @@ class EndToEndTest {
 
     @Test
     void batchOverSixMegabytesIsChunkedUnderSageMakersLimit() throws Exception {
-        List<JsonNode> rows = rows(22_000, 18);
+        List<JsonNode> rows = wideRows();
         SnowflakeBatch batch = SnowflakeBatch.split(rows, rows.size()).get(0);
         assertTrue(batch.toJson().length > 6 * 1024 * 1024, "the batch is " + batch.toJson().length + " bytes");
         // Still gzip in the event (base64), as an API without content encoding passes it: decompressed, it would
@@ -103,8 +117,19 @@ class EndToEndTest {
     }
 
     @Test
+    void batchJustUnderLambdasEventLimitIsChunkedThroughTheStacksPath() throws Exception {
+        List<JsonNode> rows = wideRows().subList(0, 19_000);
+        SnowflakeBatch batch = SnowflakeBatch.split(rows, rows.size()).get(0);
+        int bytes = batch.toJson().length;
+        assertTrue(bytes > ScoringConfig.DEFAULT_MAX_REQUEST_BYTES && bytes < 6_000_000, bytes + " bytes");
+        List<JsonNode> values = client(FaultHook.NONE, true, 0).call(List.of(batch));
+        assertScores(rows, values);
+        assertTrue(invocationBytes.size() >= 2, "model calls: " + invocationBytes);
+    }
+
+    @Test
     void batchDecompressedPastLambdasEventLimitIsRefusedWith413() throws Exception {
-        List<JsonNode> rows = rows(22_000, 18);
+        List<JsonNode> rows = wideRows();
         ExternalFunctionException e = assertThrows(ExternalFunctionException.class,
                 () -> client(FaultHook.NONE, true, 0).call(SnowflakeBatch.split(rows, rows.size())));
         assertEquals(413, e.statusCode());
@@ -115,7 +140,7 @@ class EndToEndTest {
     void severalBatchesRunAtOnce() throws Exception {
         CountDownLatch twoInFlight = new CountDownLatch(2);
         AtomicBoolean overlapped = new AtomicBoolean();
-        List<JsonNode> rows = rows(4_000, 3);
+        List<JsonNode> rows = rows(4_000);
         List<JsonNode> values = client(invocation -> {
             twoInFlight.countDown();
             // Returns at once when another model call is in flight; a serial pipeline would wait the full time.
@@ -133,7 +158,7 @@ class EndToEndTest {
     void throttlingReachesSnowflakeAs429() throws Exception {
         ExternalFunctionException e = assertThrows(ExternalFunctionException.class, () -> client(
                 invocation -> FaultHook.Action.reply(Reply.throttling()), true, 0)
-                .call(SnowflakeBatch.split(rows(10, 3), 10)));
+                .call(SnowflakeBatch.split(rows(10), 10)));
         assertEquals(429, e.statusCode());
         assertTrue(e.getMessage().toLowerCase(Locale.ROOT).contains("throttl"), e.getMessage());
     }
@@ -141,7 +166,7 @@ class EndToEndTest {
     @Test
     void throttledBatchSucceedsOnSnowflakesRetry() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        List<JsonNode> rows = rows(10, 3);
+        List<JsonNode> rows = rows(10);
         List<JsonNode> values = client(invocation -> calls.incrementAndGet() <= 4
                 ? FaultHook.Action.reply(Reply.throttling()) : FaultHook.Action.proceed(), true, 3)
                 .call(SnowflakeBatch.split(rows, 10));
@@ -151,7 +176,7 @@ class EndToEndTest {
 
     @Test
     void modelRejectingItsInputReachesSnowflakeAs400WithoutRowData() throws Exception {
-        List<JsonNode> rows = new ArrayList<>(rows(3, 3));
+        List<JsonNode> rows = new ArrayList<>(rows(3));
         rows.add(RowReader.read("123.456,2", RowReader.Format.CSV, false).get(0));
         ExternalFunctionException e = assertThrows(ExternalFunctionException.class,
                 () -> client(FaultHook.NONE, true, 0).call(SnowflakeBatch.split(rows, 10)));
@@ -163,7 +188,7 @@ class EndToEndTest {
     void crashingModelReachesSnowflakeAsRetryable503() throws Exception {
         ExternalFunctionException e = assertThrows(ExternalFunctionException.class, () -> client(
                 invocation -> FaultHook.Action.reply(Reply.containerError(500, "out of memory")), true, 0)
-                .call(SnowflakeBatch.split(rows(10, 3), 10)));
+                .call(SnowflakeBatch.split(rows(10), 10)));
         assertEquals(503, e.statusCode());
     }
 }
