@@ -44,6 +44,9 @@ final class InvokeCommand implements Callable<Integer> {
     /** How a request is signed. */
     enum Signing { AUTO, ALWAYS, NEVER }
 
+    /** How the input is written. */
+    enum InputFormat { AUTO, CSV, JSONL }
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -96,8 +99,9 @@ final class InvokeCommand implements Callable<Integer> {
     private boolean noGzip;
 
     @Option(names = "--input-format", defaultValue = "auto", paramLabel = "FORMAT",
-            description = "auto, csv or jsonl (default: ${DEFAULT-VALUE}: by file extension, else by content).")
-    private String inputFormat;
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: by file extension, else by "
+                    + "content).")
+    private InputFormat inputFormat;
 
     @Option(names = "--skip-header", description = "The CSV input's first line is a header: skip it.")
     private boolean skipHeader;
@@ -178,12 +182,10 @@ final class InvokeCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "input file not found: " + input);
         }
-        RowReader.Format rowFormat = switch (inputFormat.toLowerCase(java.util.Locale.ROOT)) {
-            case "auto" -> RowReader.Format.detect("-".equals(input) ? null : input, text);
-            case "csv" -> RowReader.Format.CSV;
-            case "jsonl" -> RowReader.Format.JSONL;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--input-format must be auto, csv or jsonl, got '" + inputFormat + "'");
+        RowReader.Format rowFormat = switch (inputFormat) {
+            case AUTO -> RowReader.Format.detect("-".equals(input) ? null : input, text);
+            case CSV -> RowReader.Format.CSV;
+            case JSONL -> RowReader.Format.JSONL;
         };
         try {
             return RowReader.read(text, rowFormat, skipHeader);

@@ -23,7 +23,8 @@ public final class Main implements Runnable {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     // A message that says what failed; a stack trace helps no user of these commands.
-                    commandLine.getErr().println(commandLine.getCommandName() + " failed: " + e.getMessage());
+                    commandLine.getErr().println(commandLine.getCommandName() + " failed: "
+                            + (e.getMessage() == null ? e.toString() : e.getMessage()));
                     return 1;
                 });
     }

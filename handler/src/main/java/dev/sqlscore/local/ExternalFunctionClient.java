@@ -112,7 +112,7 @@ public final class ExternalFunctionClient {
             }
             int status = response.statusCode();
             if (status == 200) {
-                return SnowflakeAnswer.values(decoded(response), batch.size());
+                return AnswerReader.values(decoded(response), batch.size());
             }
             if (lastTry || !RetryPolicy.retryable(status)) {
                 throw new ExternalFunctionException(status, "batch " + batch.index() + " (rows " + batch.firstRow()

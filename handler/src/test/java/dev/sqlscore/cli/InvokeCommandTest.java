@@ -1,13 +1,16 @@
 package dev.sqlscore.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sqlscore.local.EchoHandler;
 import dev.sqlscore.local.LocalApiServer;
+import dev.sqlscore.local.SageMakerOverride;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +59,23 @@ class InvokeCommandTest {
         JsonNode headers = handler.events.get(0).get("headers");
         assertTrue(headers.toString().contains("\"Sf-custom-sagemaker-endpoint-name\":\"churn\""), headers.toString());
         assertTrue(headers.toString().contains("\"Sf-custom-content-type\":\"text/csv\""), headers.toString());
+    }
+
+    @Test
+    void signsWithSigV4WhenAskedUsingTheDefaultCredentials() throws Exception {
+        EchoHandler handler = new EchoHandler();
+        String url = startEcho(handler);
+        Path jsonl = Files.writeString(dir.resolve("rows.jsonl"), "[1]\n");
+        // Static credentials through the SDK's system properties, as the default chain reads them first.
+        try (SageMakerOverride credentials = SageMakerOverride.pointAt(URI.create("http://127.0.0.1:1"))) {
+            assertEquals(0, run("invoke", "--url", url, "--sign", "always", "--region", "eu-west-1",
+                    jsonl.toString()), err.toString());
+        }
+        assertEquals(0, run("invoke", "--url", url, jsonl.toString()), err.toString());
+        String signed = handler.events.get(0).get("headers").toString();
+        assertTrue(signed.matches(".*\"Authorization\":\"AWS4-HMAC-SHA256 Credential=local/\\d{8}/eu-west-1/"
+                + "execute-api/aws4_request.*"), signed);
+        assertFalse(handler.events.get(1).get("headers").toString().contains("Authorization"));
     }
 
     @Test

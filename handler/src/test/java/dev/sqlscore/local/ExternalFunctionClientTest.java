@@ -87,12 +87,12 @@ class ExternalFunctionClientTest {
     void answerWithMissingRowsIsRejectedAsSnowflakeWould() {
         assertEquals("Snowflake would reject this answer: it answered 1 rows for 2 sent",
                 assertThrows(ExternalFunctionException.class,
-                        () -> SnowflakeAnswer.values("{\"data\":[[0,1]]}".getBytes(), 2)).getMessage());
+                        () -> AnswerReader.values("{\"data\":[[0,1]]}".getBytes(), 2)).getMessage());
         assertTrue(assertThrows(ExternalFunctionException.class,
-                () -> SnowflakeAnswer.values("{\"data\":[[0,1],[0,2]]}".getBytes(), 2)).getMessage()
+                () -> AnswerReader.values("{\"data\":[[0,1],[0,2]]}".getBytes(), 2)).getMessage()
                 .contains("out of range or repeated"));
         assertTrue(assertThrows(ExternalFunctionException.class,
-                () -> SnowflakeAnswer.values("[]".getBytes(), 2)).getMessage().contains("no \"data\" array"));
+                () -> AnswerReader.values("[]".getBytes(), 2)).getMessage().contains("no \"data\" array"));
     }
 
     @Test

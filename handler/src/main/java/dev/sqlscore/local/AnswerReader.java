@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /** Reads a 200 answer the way Snowflake checks it: {@code {"data": [[row, value], ...]}}, one row per row sent. */
-final class SnowflakeAnswer {
+final class AnswerReader {
 
-    private SnowflakeAnswer() {
+    private AnswerReader() {
     }
 
     /**
