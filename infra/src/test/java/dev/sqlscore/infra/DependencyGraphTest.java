@@ -1,0 +1,117 @@
+package dev.sqlscore.infra;
+
+import com.pulumi.resources.Resource;
+import com.pulumi.resources.ResourceOptions;
+import com.pulumi.test.PulumiTest;
+import dev.sqlscore.infra.config.StackConfigReader;
+import dev.sqlscore.infra.snowflake.SnowflakePackage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code pulumi destroy} deletes a resource before anything it depends on, so these edges are the teardown order:
+ * grants, then functions, then the role, its policy, the permission and the stage, and only then the integration
+ * and the AWS side. (The role also depends on the integration through its trust policy's inputs.)
+ */
+class DependencyGraphTest {
+
+    private static final String FUNCTION = "snowflake:index/externalFunction:ExternalFunction";
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void cleanup() {
+        PulumiTest.cleanup();
+    }
+
+    @Test
+    void functionsWaitForTrustPermissionAndStageAndAreRemovedBeforeThem() {
+        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+
+        for (String function : List.of("sqlscore-sagemaker_invoke", "sqlscore-sentiment")) {
+            assertEquals(Set.of("aws:iam/role:Role sqlscore-snowflake-role",
+                            "aws:iam/rolePolicy:RolePolicy sqlscore-snowflake-invoke",
+                            "aws:lambda/permission:Permission sqlscore-invoke-permission",
+                            "aws:apigateway/stage:Stage sqlscore-stage"),
+                    dependsOn(run.options(FUNCTION, function)));
+        }
+    }
+
+    @Test
+    void grantsFollowTheirFunction() {
+        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+
+        assertEquals(Set.of(FUNCTION + " sqlscore-sagemaker_invoke"), dependsOn(run.options(
+                "snowflake:index/grantPrivilegesToAccountRole:GrantPrivilegesToAccountRole",
+                "sqlscore-sagemaker_invoke-usage-analyst")));
+    }
+
+    @Test
+    void deploymentFollowsMethodIntegrationAndPolicyAndStageFollowsTheAccountSetting() {
+        var settings = TestSettings.with(StackConfigReader.ACCESS_LOGGING, "manage-account-role");
+        var run = StackRun.run(settings, TestSettings.artifact(dir)).assertSucceeded();
+
+        assertEquals(Set.of("aws:apigateway/method:Method sqlscore-method",
+                        "aws:apigateway/integration:Integration sqlscore-lambda-integration",
+                        "aws:apigateway/restApiPolicy:RestApiPolicy sqlscore-api-policy"),
+                dependsOn(run.options("aws:apigateway/deployment:Deployment", "sqlscore-deployment")));
+        assertEquals(Set.of("aws:apigateway/account:Account sqlscore-apigateway-account"),
+                dependsOn(run.options("aws:apigateway/stage:Stage", "sqlscore-stage")));
+        assertEquals(Set.of("aws:iam/rolePolicy:RolePolicy sqlscore-lambda-sagemaker",
+                        "aws:iam/rolePolicy:RolePolicy sqlscore-lambda-logging"),
+                dependsOn(run.options("aws:lambda/function:Function", "sqlscore-handler")));
+    }
+
+    @Test
+    void snowflakeResourcesUseTheExplicitProviderPinnedTo2170WithPreviewFeatures() {
+        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+
+        var snowflake = run.options.entrySet().stream().filter(e -> e.getKey().startsWith("snowflake:")).toList();
+        assertEquals(5, snowflake.size(), "integration, two functions, two grants");
+        for (var entry : snowflake) {
+            ResourceOptions options = entry.getValue();
+            assertEquals("sqlscore-snowflake", options.getProvider().orElseThrow().pulumiResourceName(),
+                    entry.getKey());
+            assertEquals(SnowflakePackage.VERSION, options.getVersion().orElseThrow(), entry.getKey());
+        }
+        Map<String, Object> provider = run.inputs("pulumi:providers:snowflake", "sqlscore-snowflake");
+        assertTrue(String.valueOf(provider.get("previewFeaturesEnabled")).contains("snowflake_api_integration_resource"));
+        assertTrue(String.valueOf(provider.get("previewFeaturesEnabled"))
+                .contains("snowflake_external_function_resource"));
+        assertEquals("SNOWFLAKE_JWT", provider.get("authenticator"));
+        assertEquals("MYORG", provider.get("organizationName"));
+        assertEquals("MYACCOUNT", provider.get("accountName"));
+    }
+
+    @Test
+    void everyResourceIsAChildOfTheComponent() {
+        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+
+        var children = run.options.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith(SnowflakeSageMakerFunctions.TYPE))
+                .filter(e -> !e.getKey().startsWith("pulumi:pulumi:Stack")).toList();
+        assertTrue(children.size() >= 20, "found " + children.size());
+        for (var entry : children) {
+            assertSame(run.component, entry.getValue().getParent().orElseThrow(() -> new AssertionError(entry.getKey())),
+                    entry.getKey());
+        }
+    }
+
+    private static Set<String> dependsOn(ResourceOptions options) {
+        List<Resource> resources = PulumiTest.extractValue(options.getDependsOn());
+        return resources.stream().map(r -> r.pulumiResourceType() + " " + r.pulumiResourceName())
+                .collect(Collectors.toSet());
+    }
+}
