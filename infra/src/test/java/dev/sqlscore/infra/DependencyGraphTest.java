@@ -5,11 +5,8 @@ import com.pulumi.resources.ResourceOptions;
 import com.pulumi.test.PulumiTest;
 import dev.sqlscore.infra.config.StackConfigReader;
 import dev.sqlscore.infra.snowflake.SnowflakePackage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,36 +21,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * grants, then functions, then the role, its policy, the permission and the stage, and only then the integration
  * and the AWS side. (The role also depends on the integration through its trust policy's inputs.)
  */
-class DependencyGraphTest {
+class DependencyGraphTest extends StackTest {
 
-    private static final String FUNCTION = "snowflake:index/externalFunction:ExternalFunction";
 
-    @TempDir
-    Path dir;
 
-    @AfterEach
-    void cleanup() {
-        PulumiTest.cleanup();
-    }
 
     @Test
     void functionsWaitForTrustPermissionAndStageAndAreRemovedBeforeThem() {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
         for (String function : List.of("sqlscore-sagemaker_invoke", "sqlscore-sentiment")) {
             assertEquals(Set.of("aws:iam/role:Role sqlscore-snowflake-role",
                             "aws:iam/rolePolicy:RolePolicy sqlscore-snowflake-invoke",
                             "aws:lambda/permission:Permission sqlscore-invoke-permission",
                             "aws:apigateway/stage:Stage sqlscore-stage"),
-                    dependsOn(run.options(FUNCTION, function)));
+                    dependsOn(run.options(EXTERNAL_FUNCTION, function)));
         }
     }
 
     @Test
     void grantsFollowTheirFunction() {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
-        assertEquals(Set.of(FUNCTION + " sqlscore-sagemaker_invoke"), dependsOn(run.options(
+        assertEquals(Set.of(EXTERNAL_FUNCTION + " sqlscore-sagemaker_invoke"), dependsOn(run.options(
                 "snowflake:index/grantPrivilegesToAccountRole:GrantPrivilegesToAccountRole",
                 "sqlscore-sagemaker_invoke-usage-analyst")));
     }
@@ -61,7 +51,7 @@ class DependencyGraphTest {
     @Test
     void deploymentFollowsMethodIntegrationAndPolicyAndStageFollowsTheAccountSetting() {
         var settings = TestSettings.with(StackConfigReader.ACCESS_LOGGING, "manage-account-role");
-        var run = StackRun.run(settings, TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy(settings);
 
         assertEquals(Set.of("aws:apigateway/method:Method sqlscore-method",
                         "aws:apigateway/integration:Integration sqlscore-lambda-integration",
@@ -76,7 +66,7 @@ class DependencyGraphTest {
 
     @Test
     void snowflakeResourcesUseTheExplicitProviderPinnedTo2170WithPreviewFeatures() {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
         var snowflake = run.options.entrySet().stream().filter(e -> e.getKey().startsWith("snowflake:")).toList();
         assertEquals(5, snowflake.size(), "integration, two functions, two grants");
@@ -87,9 +77,9 @@ class DependencyGraphTest {
             assertEquals(SnowflakePackage.VERSION, options.getVersion().orElseThrow(), entry.getKey());
         }
         Map<String, Object> provider = run.inputs("pulumi:providers:snowflake", "sqlscore-snowflake");
-        assertTrue(String.valueOf(provider.get("previewFeaturesEnabled")).contains("snowflake_api_integration_resource"));
-        assertTrue(String.valueOf(provider.get("previewFeaturesEnabled"))
-                .contains("snowflake_external_function_resource"));
+        String previewFeatures = String.valueOf(provider.get("previewFeaturesEnabled"));
+        assertTrue(previewFeatures.contains("snowflake_api_integration_resource"), previewFeatures);
+        assertTrue(previewFeatures.contains("snowflake_external_function_resource"), previewFeatures);
         assertEquals("SNOWFLAKE_JWT", provider.get("authenticator"));
         assertEquals("MYORG", provider.get("organizationName"));
         assertEquals("MYACCOUNT", provider.get("accountName"));
@@ -97,15 +87,15 @@ class DependencyGraphTest {
 
     @Test
     void everyResourceIsAChildOfTheComponent() {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
         var children = run.options.entrySet().stream()
                 .filter(e -> !e.getKey().startsWith(SnowflakeSageMakerFunctions.TYPE))
                 .filter(e -> !e.getKey().startsWith("pulumi:pulumi:Stack")).toList();
         assertTrue(children.size() >= 20, "found " + children.size());
         for (var entry : children) {
-            assertSame(run.component, entry.getValue().getParent().orElseThrow(() -> new AssertionError(entry.getKey())),
-                    entry.getKey());
+            var parent = entry.getValue().getParent().orElseThrow(() -> new AssertionError(entry.getKey()));
+            assertSame(run.component, parent, entry.getKey());
         }
     }
 

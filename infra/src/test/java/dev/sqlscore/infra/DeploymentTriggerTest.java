@@ -3,25 +3,16 @@ package dev.sqlscore.infra;
 import com.pulumi.test.PulumiTest;
 import dev.sqlscore.infra.config.StackConfigReader;
 import dev.sqlscore.infra.config.StackSettings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-class DeploymentTriggerTest {
+class DeploymentTriggerTest extends StackTest {
 
-    @TempDir
-    Path dir;
 
-    @AfterEach
-    void cleanup() {
-        PulumiTest.cleanup();
-    }
 
     @Test
     void sameStackKeepsItsDeploymentAndAPolicyChangeRedeploys() {
@@ -37,7 +28,7 @@ class DeploymentTriggerTest {
 
     @Test
     void stageServesTheDeploymentAndWritesAccessLogs() {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
         Map<String, Object> stage = run.inputs("aws:apigateway/stage:Stage", "sqlscore-stage");
         assertEquals("sqlscore-deployment-id", stage.get("deployment"));
@@ -53,15 +44,14 @@ class DeploymentTriggerTest {
 
     @Test
     void accessLogsCanBeTurnedOff() {
-        var run = StackRun.run(TestSettings.with(StackConfigReader.ACCESS_LOGGING, "off"), TestSettings.artifact(dir))
-                .assertSucceeded();
+        var run = deploy(TestSettings.with(StackConfigReader.ACCESS_LOGGING, "off"));
 
         assertEquals(null, run.inputs("aws:apigateway/stage:Stage", "sqlscore-stage").get("accessLogSettings"));
         assertEquals(1, run.cloud.ofType("aws:cloudwatch/logGroup:LogGroup").size(), "only the Lambda's");
     }
 
     private String trigger(StackSettings settings) {
-        var run = StackRun.run(settings, TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy(settings);
         Map<?, ?> triggers = (Map<?, ?>) run.inputs("aws:apigateway/deployment:Deployment", "sqlscore-deployment")
                 .get("triggers");
         PulumiTest.cleanup();

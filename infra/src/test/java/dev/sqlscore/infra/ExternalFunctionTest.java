@@ -1,9 +1,7 @@
 package dev.sqlscore.infra;
 
 import com.pulumi.test.PulumiTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,36 +11,27 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-class ExternalFunctionTest {
+class ExternalFunctionTest extends StackTest {
 
-    private static final String FUNCTION = "snowflake:index/externalFunction:ExternalFunction";
-    private static final String GRANT = "snowflake:index/grantPrivilegesToAccountRole:GrantPrivilegesToAccountRole";
-    private static final String STAGE_URL = "https://a1b2c3d4e5.execute-api." + FakeCloud.REGION + ".amazonaws.com/v1";
 
-    @TempDir
-    Path dir;
 
-    @AfterEach
-    void cleanup() {
-        PulumiTest.cleanup();
-    }
 
     @Test
     void functionUrlIsTheStageUrlPlusTheResourcePath() {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
-        for (var function : run.cloud.ofType(FUNCTION)) {
+        for (var function : run.cloud.ofType(EXTERNAL_FUNCTION)) {
             assertEquals(STAGE_URL + "/score", function.inputs.get("urlOfProxyAndResource"));
             assertEquals("SQLSCORE_DEV", function.inputs.get("apiIntegration"));
         }
-        assertEquals(2, run.cloud.ofType(FUNCTION).size());
+        assertEquals(2, run.cloud.ofType(EXTERNAL_FUNCTION).size());
     }
 
     @Test
     void defaultFunctionTakesOneArrayAndReturnsVariantWithOnlyTheHeadersThatAreSet() {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
-        Map<String, Object> function = run.inputs(FUNCTION, "sqlscore-sagemaker_invoke");
+        Map<String, Object> function = run.inputs(EXTERNAL_FUNCTION, "sqlscore-sagemaker_invoke");
         assertEquals("ANALYTICS", function.get("database"));
         assertEquals("ML", function.get("schema"));
         assertEquals("SAGEMAKER_INVOKE", function.get("name"));
@@ -57,9 +46,9 @@ class ExternalFunctionTest {
 
     @Test
     void everySageMakerSettingTravelsAsAHeader() {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
-        Map<String, Object> function = run.inputs(FUNCTION, "sqlscore-sentiment");
+        Map<String, Object> function = run.inputs(EXTERNAL_FUNCTION, "sqlscore-sentiment");
         assertEquals(Map.of("sagemaker-endpoint-name", "sentiment-llm",
                 "sagemaker-content-type", "application/json",
                 "sagemaker-target-variant", "blue",
@@ -72,7 +61,7 @@ class ExternalFunctionTest {
 
     @Test
     void grantsUsageToEachConfiguredRoleOnTheFunctionsSignature() {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
         assertEquals(2, run.cloud.ofType(GRANT).size(), "the second function has no grantees");
         for (String role : List.of("ANALYST", "DATA_SCIENTIST")) {
@@ -86,7 +75,7 @@ class ExternalFunctionTest {
 
     @Test
     void stackOutputsNameEverythingASqlUserNeeds() {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
         assertEquals(STAGE_URL, PulumiTest.extractValue(run.component.invokeUrl()));
         assertEquals("SQLSCORE_DEV", PulumiTest.extractValue(run.component.integrationName()));

@@ -2,13 +2,9 @@ package dev.sqlscore.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.pulumi.test.PulumiTest;
 import dev.sqlscore.infra.config.StackConfigReader;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -16,26 +12,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class LambdaWiringTest {
+class LambdaWiringTest extends StackTest {
 
-    private static final String FUNCTION = "aws:lambda/function:Function";
     private static final String ALIAS = "aws:lambda/alias:Alias";
     private static final String PERMISSION = "aws:lambda/permission:Permission";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
 
-    @AfterEach
-    void cleanup() {
-        PulumiTest.cleanup();
-    }
 
     @Test
     void publishesSnapStartVersionsBehindAnAliasThatApiGatewayInvokes() {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
-        Map<String, Object> function = run.inputs(FUNCTION, "sqlscore-handler");
+        Map<String, Object> function = run.inputs(LAMBDA, "sqlscore-handler");
         assertEquals(true, function.get("publish"));
         assertEquals(Map.of("applyOn", "PublishedVersions"), function.get("snapStart"));
         Map<String, Object> alias = run.inputs(ALIAS, "sqlscore-live");
@@ -51,15 +40,14 @@ class LambdaWiringTest {
 
     @Test
     void invokePermissionIsScopedToThisApisMethodAndTheAlias() {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
         Map<String, Object> permission = run.inputs(PERMISSION, "sqlscore-invoke-permission");
         assertEquals("lambda:InvokeFunction", permission.get("action"));
         assertEquals("apigateway.amazonaws.com", permission.get("principal"));
         assertEquals("sqlscore-handler-fn", permission.get("function"));
         assertEquals("live", permission.get("qualifier"));
-        assertEquals("arn:aws:execute-api:" + FakeCloud.REGION + ":" + FakeCloud.ACCOUNT + ":a1b2c3d4e5/v1/POST/score",
-                permission.get("sourceArn"));
+        assertEquals(METHOD_ARN, permission.get("sourceArn"));
     }
 
     @Test
@@ -68,9 +56,9 @@ class LambdaWiringTest {
                 StackConfigReader.LAMBDA_ARCHITECTURE, "x86_64", StackConfigReader.LAMBDA_TIMEOUT_SECONDS, "40",
                 StackConfigReader.DEADLINE_MILLIS, "28000", StackConfigReader.MAX_CONCURRENT_REQUESTS, "16",
                 StackConfigReader.DEFAULT_ENDPOINT, "sentiment-llm");
-        var run = StackRun.run(settings, TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy(settings);
 
-        Map<String, Object> function = run.inputs(FUNCTION, "sqlscore-handler");
+        Map<String, Object> function = run.inputs(LAMBDA, "sqlscore-handler");
         assertEquals("java21", function.get("runtime"));
         assertEquals("dev.sqlscore.lambda.ExternalFunctionHandler::handleRequest", function.get("handler"));
         assertEquals(List.of("x86_64"), function.get("architectures"));
@@ -89,9 +77,9 @@ class LambdaWiringTest {
 
     @Test
     void defaultsToArm64AndLeavesTheDefaultEndpointUnset() {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
-        Map<String, Object> function = run.inputs(FUNCTION, "sqlscore-handler");
+        Map<String, Object> function = run.inputs(LAMBDA, "sqlscore-handler");
         assertEquals(List.of("arm64"), function.get("architectures"));
         assertEquals(1024.0, function.get("memorySize"));
         Map<?, ?> variables = (Map<?, ?>) ((Map<?, ?>) function.get("environment")).get("variables");
@@ -103,7 +91,7 @@ class LambdaWiringTest {
 
     @Test
     void executionRoleMayInvokeOnlyTheConfiguredEndpoints() throws Exception {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
         JsonNode statement = JSON.readTree((String) run.inputs("aws:iam/rolePolicy:RolePolicy",
                 "sqlscore-lambda-sagemaker").get("policy")).at("/Statement/0");
@@ -123,6 +111,6 @@ class LambdaWiringTest {
         String failures = run.result.exceptions() + " " + run.result.errors();
         assertTrue(run.result.exitCode() != 0, "a missing jar must fail the program");
         assertTrue(failures.contains("mvn -B package -DskipTests") && failures.contains("repository root"), failures);
-        assertTrue(run.cloud.ofType(FUNCTION).isEmpty());
+        assertTrue(run.cloud.ofType(LAMBDA).isEmpty());
     }
 }

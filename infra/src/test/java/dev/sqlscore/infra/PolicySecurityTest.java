@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import dev.sqlscore.infra.config.StackConfigReader;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PolicySecurityTest {
+class PolicySecurityTest extends StackTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API_POLICY = "aws:apigateway/restApiPolicy:RestApiPolicy";
 
-    @TempDir
-    Path dir;
 
-    @AfterEach
-    void cleanup() {
-        PulumiTest.cleanup();
-    }
 
     @Test
     void noPolicyAnywhereHasAWildcardPrincipalOrActionAndOnlyLogStreamsHaveWildcardResources() throws Exception {
@@ -38,7 +29,7 @@ class PolicySecurityTest {
                 StackConfigReader.SNOWFLAKE_VPC_ID, "vpc-0123456789abcdef0",
                 StackConfigReader.ACCESS_LOGGING, "manage-account-role");
         for (var settings : List.of(TestSettings.settings(), privateApi)) {
-            var run = StackRun.run(settings, TestSettings.artifact(dir)).assertSucceeded();
+            var run = deploy(settings);
             List<JsonNode> statements = statements(run.cloud.registered());
             assertTrue(statements.size() >= 6, "found only " + statements.size() + " policy statements");
             for (JsonNode statement : statements) {
@@ -61,14 +52,13 @@ class PolicySecurityTest {
 
     @Test
     void onlyTheSnowflakeRolesSnowflakeSessionMayInvokeTheApi() throws Exception {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
         JsonNode statement = statement((String) run.inputs(API_POLICY, "sqlscore-api-policy").get("policy"));
         assertEquals("arn:aws:sts::" + FakeCloud.ACCOUNT + ":assumed-role/sqlscore-dev-snowflake/snowflake",
                 statement.at("/Principal/AWS").asText());
         assertEquals("execute-api:Invoke", statement.get("Action").asText());
-        assertEquals("arn:aws:execute-api:" + FakeCloud.REGION + ":" + FakeCloud.ACCOUNT + ":a1b2c3d4e5/v1/POST/score",
-                statement.get("Resource").asText());
+        assertEquals(METHOD_ARN, statement.get("Resource").asText());
         assertNull(statement.get("Condition"), "a regional API has no VPC condition");
         assertEquals("a1b2c3d4e5", run.inputs(API_POLICY, "sqlscore-api-policy").get("restApiId"));
     }
@@ -77,7 +67,7 @@ class PolicySecurityTest {
     void privateApiAcceptsCallsOnlyFromSnowflakesVpc() throws Exception {
         var settings = TestSettings.with(StackConfigReader.ENDPOINT_TYPE, "private",
                 StackConfigReader.SNOWFLAKE_VPC_ID, "vpc-0123456789abcdef0");
-        var run = StackRun.run(settings, TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy(settings);
 
         JsonNode statement = statement((String) run.inputs(API_POLICY, "sqlscore-api-policy").get("policy"));
         assertEquals("vpc-0123456789abcdef0", statement.at("/Condition/StringEquals/aws:sourceVpc").asText());
@@ -87,7 +77,7 @@ class PolicySecurityTest {
 
     @Test
     void methodRequiresIamAuthorizationAndProxiesToTheLambda() {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
         Map<String, Object> method = run.inputs("aws:apigateway/method:Method", "sqlscore-method");
         assertEquals("POST", method.get("httpMethod"));

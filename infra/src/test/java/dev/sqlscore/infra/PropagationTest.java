@@ -3,11 +3,8 @@ package dev.sqlscore.infra;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import dev.sqlscore.infra.config.StackConfigReader;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,37 +13,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PropagationTest {
+class PropagationTest extends StackTest {
 
-    private static final String FUNCTION = "snowflake:index/externalFunction:ExternalFunction";
 
-    @TempDir
-    Path dir;
 
-    @AfterEach
-    void cleanup() {
-        PulumiTest.cleanup();
-    }
 
     @Test
     void anUpdateWaitsOnceForTheConfiguredTime() {
-        var run = StackRun.run(TestSettings.with(StackConfigReader.IAM_PROPAGATION_SECONDS, "12"),
-                TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy(TestSettings.with(StackConfigReader.IAM_PROPAGATION_SECONDS, "12"));
 
         assertEquals(List.of(Duration.ofSeconds(12)), run.waits);
-        assertEquals(2, run.cloud.ofType(FUNCTION).size());
+        assertEquals(2, run.cloud.ofType(EXTERNAL_FUNCTION).size());
     }
 
     @Test
     void defaultWaitIsThirtySeconds() {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
         assertEquals(List.of(Duration.ofSeconds(30)), run.waits);
     }
 
     @Test
     void aPreviewNeverWaits() {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir), new FakeCloud(), true)
+        var run = StackRun.run(TestSettings.settings(), artifact(), new FakeCloud(), true)
                 .assertSucceeded();
 
         assertTrue(run.waits.isEmpty(), "waited during a preview: " + run.waits);
@@ -54,11 +43,10 @@ class PropagationTest {
 
     @Test
     void zeroTurnsTheWaitOff() {
-        var run = StackRun.run(TestSettings.with(StackConfigReader.IAM_PROPAGATION_SECONDS, "0"),
-                TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy(TestSettings.with(StackConfigReader.IAM_PROPAGATION_SECONDS, "0"));
 
         assertTrue(run.waits.isEmpty());
-        assertEquals(2, run.cloud.ofType(FUNCTION).size());
+        assertEquals(2, run.cloud.ofType(EXTERNAL_FUNCTION).size());
     }
 
     @Test
@@ -68,13 +56,13 @@ class PropagationTest {
                 .withOptions(TestOptions.builder().projectName("sqlscore").stackName(StackRun.STACK).build())
                 .runTest(ctx -> new SnowflakeSageMakerFunctions("sqlscore", SnowflakeSageMakerFunctionsArgs.builder()
                         .settings(TestSettings.settings())
-                        .handlerArtifact(TestSettings.artifact(dir))
+                        .handlerArtifact(artifact())
                         .propagationDelay(delay -> CompletableFuture.failedFuture(
                                 new IllegalStateException("the wait never ends")))
                         .build()));
 
         assertFalse(result.exceptions().isEmpty(), "the failed wait must surface");
-        assertTrue(cloud.ofType(FUNCTION).isEmpty(), "functions were created without waiting for IAM");
+        assertTrue(cloud.ofType(EXTERNAL_FUNCTION).isEmpty(), "functions were created without waiting for IAM");
         assertEquals(1, cloud.ofType("aws:iam/rolePolicy:RolePolicy").stream()
                 .filter(r -> r.name.equals("sqlscore-snowflake-invoke")).count());
     }

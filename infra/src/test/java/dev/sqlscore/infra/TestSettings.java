@@ -3,12 +3,12 @@ package dev.sqlscore.infra;
 import dev.sqlscore.infra.config.ConfigSource;
 import dev.sqlscore.infra.config.StackConfigReader;
 import dev.sqlscore.infra.config.StackSettings;
+import dev.sqlscore.infra.config.ValidConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /** A valid configuration (what Pulumi.dev.yaml holds), to be varied key by key. */
@@ -26,14 +26,7 @@ final class TestSettings {
     }
 
     static Map<String, String> config() {
-        Map<String, String> config = new HashMap<>();
-        config.put(StackConfigReader.SNOWFLAKE_ORGANIZATION, "MYORG");
-        config.put(StackConfigReader.SNOWFLAKE_ACCOUNT, "MYACCOUNT");
-        config.put(StackConfigReader.SNOWFLAKE_USER, "PULUMI");
-        config.put(StackConfigReader.SNOWFLAKE_ROLE, "ACCOUNTADMIN");
-        config.put(StackConfigReader.SNOWFLAKE_PRIVATE_KEY, "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----");
-        config.put(StackConfigReader.DATABASE, "analytics");
-        config.put(StackConfigReader.SCHEMA, "ml");
+        Map<String, String> config = ValidConfig.minimal();
         config.put(StackConfigReader.FUNCTIONS, FUNCTIONS);
         return config;
     }

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.test.PulumiTest;
 import dev.sqlscore.infra.config.StackConfigReader;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -16,23 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class TrustLoopTest {
+class TrustLoopTest extends StackTest {
 
-    private static final String ROLE = "aws:iam/role:Role";
-    private static final String INTEGRATION = "snowflake:index/apiIntegration:ApiIntegration";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
 
-    @AfterEach
-    void cleanup() {
-        PulumiTest.cleanup();
-    }
 
     @Test
     void integrationNamesTheRoleArnComputedBeforeTheRoleExists() {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
         Map<String, Object> integration = run.inputs(INTEGRATION, "sqlscore-api-integration");
         Map<String, Object> role = run.inputs(ROLE, "sqlscore-snowflake-role");
@@ -47,7 +36,7 @@ class TrustLoopTest {
 
     @Test
     void trustPolicyHoldsExactlyTheIntegrationsUserAndExternalId() throws Exception {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
         String trust = (String) run.inputs(ROLE, "sqlscore-snowflake-role").get("assumeRolePolicy");
         assertFalse(trust.contains("\\u003d"), "the '=' of the external id must not be escaped: " + trust);
@@ -64,11 +53,11 @@ class TrustLoopTest {
     @Test
     void trustFollowsANewExternalIdWhenTheIntegrationIsRecreated() throws Exception {
         String recreatedId = "MYORG_SFCRole=2_zzzzzzzzzzzzzzzzzzzzzzzzzzz=";
-        var first = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var first = deploy();
         String before = (String) first.inputs(ROLE, "sqlscore-snowflake-role").get("assumeRolePolicy");
         PulumiTest.cleanup();
 
-        var second = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir),
+        var second = StackRun.run(TestSettings.settings(), artifact(),
                 new FakeCloud("aws", recreatedId), false).assertSucceeded();
         String after = (String) second.inputs(ROLE, "sqlscore-snowflake-role").get("assumeRolePolicy");
 
@@ -80,30 +69,28 @@ class TrustLoopTest {
 
     @Test
     void roleMayOnlyInvokeThisApisMethod() throws Exception {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
         JsonNode statement = JSON.readTree((String) run.inputs("aws:iam/rolePolicy:RolePolicy",
                 "sqlscore-snowflake-invoke").get("policy")).at("/Statement/0");
         assertEquals(List.of("execute-api:Invoke"), JSON.convertValue(statement.get("Action"), List.class));
-        assertEquals(List.of("arn:aws:execute-api:" + FakeCloud.REGION + ":" + FakeCloud.ACCOUNT
-                + ":a1b2c3d4e5/v1/POST/score"), JSON.convertValue(statement.get("Resource"), List.class));
+        assertEquals(List.of(METHOD_ARN), JSON.convertValue(statement.get("Resource"), List.class));
     }
 
     @Test
     void allowedPrefixIsThisStagesUrl() {
-        var run = StackRun.run(TestSettings.settings(), TestSettings.artifact(dir)).assertSucceeded();
+        var run = deploy();
 
-        String stageUrl = "https://a1b2c3d4e5.execute-api." + FakeCloud.REGION + ".amazonaws.com/v1";
-        assertEquals(List.of(stageUrl + "/"), run.inputs(INTEGRATION, "sqlscore-api-integration")
+        assertEquals(List.of(STAGE_URL + "/"), run.inputs(INTEGRATION, "sqlscore-api-integration")
                 .get("apiAllowedPrefixes"));
-        assertEquals(stageUrl, PulumiTest.extractValue(run.component.invokeUrl()));
+        assertEquals(STAGE_URL, PulumiTest.extractValue(run.component.invokeUrl()));
     }
 
     @Test
     void privateApisAndGovCloudUseTheirOwnApiProviders() {
         var privateSettings = TestSettings.with(StackConfigReader.ENDPOINT_TYPE, "PRIVATE",
                 StackConfigReader.SNOWFLAKE_VPC_ID, "vpc-0123456789abcdef0");
-        var gov = StackRun.run(privateSettings, TestSettings.artifact(dir), new FakeCloud("aws-us-gov",
+        var gov = StackRun.run(privateSettings, artifact(), new FakeCloud("aws-us-gov",
                 FakeCloud.EXTERNAL_ID), false).assertSucceeded();
 
         assertEquals("aws_gov_private_api_gateway",

@@ -80,8 +80,8 @@ public final class StackConfigReader {
 
     private SnowflakeConnection snowflake() {
         if (!ConfigProblems.isBlank(raw(SNOWFLAKE_PASSWORD))) {
-            problems.add(SNOWFLAKE_PASSWORD, "passwords are not used; remove it (`pulumi config rm " + SNOWFLAKE_PASSWORD
-                    + "`) and set " + SNOWFLAKE_PRIVATE_KEY + " to a key pair's private key instead");
+            problems.add(SNOWFLAKE_PASSWORD, "passwords are not used; remove it (`pulumi config rm "
+                    + SNOWFLAKE_PASSWORD + "`) and set " + SNOWFLAKE_PRIVATE_KEY + " to a key pair's private key");
         }
         return new SnowflakeConnection(
                 problems.required(SNOWFLAKE_ORGANIZATION, raw(SNOWFLAKE_ORGANIZATION),

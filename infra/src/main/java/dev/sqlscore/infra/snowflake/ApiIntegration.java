@@ -18,7 +18,7 @@ public class ApiIntegration extends CustomResource {
     @Export(name = "apiAllowedPrefixes", refs = {List.class, String.class}, tree = "[0,1]")
     private Output<List<String>> apiAllowedPrefixes;
 
-    /** The external id Snowflake presents when it assumes the role; it changes whenever the integration is re-created. */
+    /** The external id Snowflake presents when it assumes the role; a re-created integration gets a new one. */
     @Export(name = "apiAwsExternalId", refs = {String.class}, tree = "[0]")
     private Output<String> apiAwsExternalId;
 
@@ -76,7 +76,8 @@ public class ApiIntegration extends CustomResource {
     }
 
     public ApiIntegration(String name, ApiIntegrationArgs args, CustomResourceOptions options) {
-        super("snowflake:index/apiIntegration:ApiIntegration", name, args, SnowflakePackage.withVersion(options), false);
+        super("snowflake:index/apiIntegration:ApiIntegration", name, args, SnowflakePackage.withVersion(options),
+                false);
     }
 
     public Output<List<String>> apiAllowedPrefixes() {

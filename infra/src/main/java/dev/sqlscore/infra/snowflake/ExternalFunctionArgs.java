@@ -224,7 +224,8 @@ public final class ExternalFunctionArgs extends ResourceArgs {
             Objects.requireNonNull(args.returnBehavior, "ExternalFunctionArgs.returnBehavior is required");
             Objects.requireNonNull(args.returnType, "ExternalFunctionArgs.returnType is required");
             Objects.requireNonNull(args.schema, "ExternalFunctionArgs.schema is required");
-            Objects.requireNonNull(args.urlOfProxyAndResource, "ExternalFunctionArgs.urlOfProxyAndResource is required");
+            Objects.requireNonNull(args.urlOfProxyAndResource,
+                    "ExternalFunctionArgs.urlOfProxyAndResource is required");
             return args;
         }
     }

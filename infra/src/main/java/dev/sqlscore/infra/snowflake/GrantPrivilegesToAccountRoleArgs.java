@@ -113,7 +113,8 @@ public final class GrantPrivilegesToAccountRoleArgs extends ResourceArgs {
         }
 
         public GrantPrivilegesToAccountRoleArgs build() {
-            Objects.requireNonNull(args.accountRoleName, "GrantPrivilegesToAccountRoleArgs.accountRoleName is required");
+            Objects.requireNonNull(args.accountRoleName,
+                    "GrantPrivilegesToAccountRoleArgs.accountRoleName is required");
             return args;
         }
     }

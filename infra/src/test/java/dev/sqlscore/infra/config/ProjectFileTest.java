@@ -40,15 +40,7 @@ class ProjectFileTest {
 
     @Test
     void declaredDefaultsAreTheReadersDefaults() throws IOException {
-        Map<String, String> required = new HashMap<>();
-        required.put(StackConfigReader.SNOWFLAKE_ORGANIZATION, "O");
-        required.put(StackConfigReader.SNOWFLAKE_ACCOUNT, "A");
-        required.put(StackConfigReader.SNOWFLAKE_USER, "U");
-        required.put(StackConfigReader.SNOWFLAKE_ROLE, "R");
-        required.put(StackConfigReader.SNOWFLAKE_PRIVATE_KEY, "K");
-        required.put(StackConfigReader.DATABASE, "D");
-        required.put(StackConfigReader.SCHEMA, "S");
-        required.put(StackConfigReader.FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\"}]");
+        Map<String, String> required = ValidConfig.minimal();
         Map<String, String> withDefaults = new HashMap<>(required);
         declared().forEach((key, value) -> {
             if (value != null) {

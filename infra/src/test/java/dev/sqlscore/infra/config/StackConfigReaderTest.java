@@ -6,7 +6,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -41,19 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StackConfigReaderTest {
 
-    private static final String KEY = "-----BEGIN PRIVATE KEY-----\nMIIEsecret\n-----END PRIVATE KEY-----";
-
     private static Map<String, String> minimal() {
-        Map<String, String> config = new HashMap<>();
-        config.put(SNOWFLAKE_ORGANIZATION, "MYORG");
-        config.put(SNOWFLAKE_ACCOUNT, "MYACCOUNT");
-        config.put(SNOWFLAKE_USER, "PULUMI");
-        config.put(SNOWFLAKE_ROLE, "ACCOUNTADMIN");
-        config.put(SNOWFLAKE_PRIVATE_KEY, KEY);
-        config.put(DATABASE, "analytics");
-        config.put(SCHEMA, "ml");
-        config.put(FUNCTIONS, "[{\"name\": \"SAGEMAKER_INVOKE\", \"endpoint\": \"my-endpoint\"}]");
-        return config;
+        return ValidConfig.minimal();
     }
 
     private static StackSettings read(Map<String, String> config) {
@@ -120,8 +108,8 @@ class StackConfigReaderTest {
         assertEquals("vpc-0123456789abcdef0", settings.snowflakeVpcId());
         assertEquals(AccessLogging.MANAGE_ACCOUNT_ROLE, settings.accessLogging());
         assertEquals(Duration.ZERO, settings.iamPropagation());
-        assertEquals(new SnowflakeConnection("MYORG", "MYACCOUNT", "PULUMI", "ACCOUNTADMIN", "WH", KEY, "phrase"),
-                settings.snowflake());
+        assertEquals(new SnowflakeConnection("MYORG", "MYACCOUNT", "PULUMI", "ACCOUNTADMIN", "WH",
+                ValidConfig.PRIVATE_KEY, "phrase"), settings.snowflake());
     }
 
     static Stream<Arguments> invalidValues() {
@@ -190,7 +178,8 @@ class StackConfigReaderTest {
                 invalid(DEFAULT_ENDPOINT, "other-endpoint", DEFAULT_ENDPOINT, "use one of my-endpoint"),
                 invalid(LOG_RETENTION_DAYS, "10", LOG_RETENTION_DAYS, "[1, 3, 5, 7, 14, 30"),
                 invalid(ENDPOINT_TYPE, "EDGE", ENDPOINT_TYPE, "REGIONAL, PRIVATE"),
-                invalid(ENDPOINT_TYPE, "PRIVATE", SNOWFLAKE_VPC_ID, "is required when " + ENDPOINT_TYPE + " is PRIVATE"),
+                invalid(ENDPOINT_TYPE, "PRIVATE", SNOWFLAKE_VPC_ID,
+                        "is required when " + ENDPOINT_TYPE + " is PRIVATE"),
                 invalid(SNOWFLAKE_VPC_ID, "vpc-0123456789abcdef0", SNOWFLAKE_VPC_ID, "only used when"),
                 invalid(SNOWFLAKE_VPC_ID, "my-vpc", SNOWFLAKE_VPC_ID, "vpc-0123456789abcdef0"),
                 invalid(ACCESS_LOGGING, "on", ACCESS_LOGGING, "existing-account-role, manage-account-role, off"),
