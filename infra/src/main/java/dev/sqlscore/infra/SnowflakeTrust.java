@@ -69,8 +69,7 @@ record SnowflakeTrust(Provider provider, ApiIntegration integration, Role role, 
      * IAM is eventually consistent and offers no "ready" signal for a trust policy, so the first SQL call is made
      * safe by waiting, once per update, before the functions are created. Never during a preview.
      */
-    private static CompletableFuture<Boolean> waitForPropagation(PropagationDelay delay,
-                                                                                    Duration duration) {
+    private static CompletableFuture<Boolean> waitForPropagation(PropagationDelay delay, Duration duration) {
         if (Deployment.getInstance().isDryRun() || duration.isZero()) {
             return CompletableFuture.completedFuture(false);
         }
