@@ -93,14 +93,12 @@ class LambdaWiringTest extends StackTest {
     void executionRoleMayInvokeOnlyTheConfiguredEndpoints() throws Exception {
         var run = deploy();
 
-        JsonNode statement = JSON.readTree((String) run.inputs("aws:iam/rolePolicy:RolePolicy",
-                "sqlscore-lambda-sagemaker").get("policy")).at("/Statement/0");
+        JsonNode statement = run.statement(ROLE_POLICY, "sqlscore-lambda-sagemaker", "policy");
         assertEquals(List.of("sagemaker:InvokeEndpoint"), JSON.convertValue(statement.get("Action"), List.class));
         String prefix = "arn:aws:sagemaker:" + FakeCloud.REGION + ":" + FakeCloud.ACCOUNT + ":endpoint/";
         assertEquals(List.of(prefix + "churn-xgboost", prefix + "sentiment-llm"),
                 JSON.convertValue(statement.get("Resource"), List.class), "SageMaker ARNs are lower case");
-        JsonNode trust = JSON.readTree((String) run.inputs("aws:iam/role:Role", "sqlscore-lambda-role")
-                .get("assumeRolePolicy")).at("/Statement/0/Principal");
+        JsonNode trust = run.statement(ROLE, "sqlscore-lambda-role", "assumeRolePolicy").get("Principal");
         assertEquals(JSON.readTree("{\"Service\": \"lambda.amazonaws.com\"}"), trust);
     }
 

@@ -54,7 +54,7 @@ class PolicySecurityTest extends StackTest {
     void onlyTheSnowflakeRolesSnowflakeSessionMayInvokeTheApi() throws Exception {
         var run = deploy();
 
-        JsonNode statement = statement((String) run.inputs(API_POLICY, "sqlscore-api-policy").get("policy"));
+        JsonNode statement = run.statement(API_POLICY, "sqlscore-api-policy", "policy");
         assertEquals("arn:aws:sts::" + FakeCloud.ACCOUNT + ":assumed-role/sqlscore-dev-snowflake/snowflake",
                 statement.at("/Principal/AWS").asText());
         assertEquals("execute-api:Invoke", statement.get("Action").asText());
@@ -69,7 +69,7 @@ class PolicySecurityTest extends StackTest {
                 StackConfigReader.SNOWFLAKE_VPC_ID, "vpc-0123456789abcdef0");
         var run = deploy(settings);
 
-        JsonNode statement = statement((String) run.inputs(API_POLICY, "sqlscore-api-policy").get("policy"));
+        JsonNode statement = run.statement(API_POLICY, "sqlscore-api-policy", "policy");
         assertEquals("vpc-0123456789abcdef0", statement.at("/Condition/StringEquals/aws:sourceVpc").asText());
         assertEquals(Map.of("types", "PRIVATE"),
                 run.inputs("aws:apigateway/restApi:RestApi", "sqlscore-api").get("endpointConfiguration"));
@@ -101,12 +101,6 @@ class PolicySecurityTest extends StackTest {
             }
         }
         return statements;
-    }
-
-    private static JsonNode statement(String document) throws Exception {
-        JsonNode statements = JSON.readTree(document).get("Statement");
-        assertEquals(1, statements.size());
-        return statements.get(0);
     }
 
     /** A policy element may be a string, a list, or an object of those (principals). */

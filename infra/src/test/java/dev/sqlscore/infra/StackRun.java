@@ -1,5 +1,8 @@
 package dev.sqlscore.infra;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.resources.ResourceOptions;
 import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.PulumiTest;
@@ -26,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class StackRun {
 
     static final String STACK = "dev";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     final TestResult result;
     final FakeCloud cloud;
@@ -79,6 +83,17 @@ final class StackRun {
 
     Map<String, Object> inputs(String type, String name) {
         return cloud.inputs(type, name);
+    }
+
+    /** The one statement of a policy document input ({@code policy}, {@code assumeRolePolicy}) of a resource. */
+    JsonNode statement(String type, String name, String input) {
+        try {
+            JsonNode statements = JSON.readTree((String) inputs(type, name).get(input)).get("Statement");
+            assertEquals(1, statements.size(), () -> type + " " + name + " has " + statements);
+            return statements.get(0);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(type + " " + name + "." + input + " is not JSON", e);
+        }
     }
 
     ResourceOptions options(String type, String name) {

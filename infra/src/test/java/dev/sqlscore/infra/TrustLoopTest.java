@@ -71,8 +71,7 @@ class TrustLoopTest extends StackTest {
     void roleMayOnlyInvokeThisApisMethod() throws Exception {
         var run = deploy();
 
-        JsonNode statement = JSON.readTree((String) run.inputs("aws:iam/rolePolicy:RolePolicy",
-                "sqlscore-snowflake-invoke").get("policy")).at("/Statement/0");
+        JsonNode statement = run.statement(ROLE_POLICY, "sqlscore-snowflake-invoke", "policy");
         assertEquals(List.of("execute-api:Invoke"), JSON.convertValue(statement.get("Action"), List.class));
         assertEquals(List.of(METHOD_ARN), JSON.convertValue(statement.get("Resource"), List.class));
     }
