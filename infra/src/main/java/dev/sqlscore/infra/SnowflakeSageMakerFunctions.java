@@ -14,7 +14,7 @@ import java.util.Map;
  * in front of it, the IAM role Snowflake assumes, the Snowflake API integration, the functions and their grants.
  * Any Pulumi Java program can instantiate it with {@link SnowflakeSageMakerFunctionsArgs}.
  */
-public class SnowflakeSageMakerFunctions extends ComponentResource {
+public final class SnowflakeSageMakerFunctions extends ComponentResource {
 
     public static final String TYPE = "sqlscore:index:SnowflakeSageMakerFunctions";
 
