@@ -46,9 +46,10 @@ public record FunctionSettings(String sqlName, String endpointName, String conte
         return headers;
     }
 
-    /** Argument types as Snowflake identifies an overload, e.g. {@code (ARRAY)}. */
+    /** Argument types as Snowflake identifies an overload, e.g. {@code (ARRAY)}: without precision or length. */
     public String argumentTypes() {
-        return arguments.stream().map(FunctionArgument::type).collect(Collectors.joining(", ", "(", ")"));
+        return arguments.stream().map(argument -> argument.type().replaceAll("\\(.*\\)", ""))
+                .collect(Collectors.joining(", ", "(", ")"));
     }
 
     private static void putIfSet(Map<String, String> headers, String name, String value) {

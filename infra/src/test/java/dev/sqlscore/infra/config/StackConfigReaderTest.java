@@ -101,6 +101,7 @@ class StackConfigReaderTest {
                 "model-a.tar.gz", "v2", "ic-1", "a=b", 500, "NONE",
                 List.of(new FunctionArgument("X", "NUMBER(38,2)"), new FunctionArgument("Y", "VARCHAR")), "VARIANT",
                 List.of("ANALYST", "BI")), settings.functions().get(0));
+        assertEquals("(NUMBER, VARCHAR)", settings.functions().get(0).argumentTypes());
         assertEquals(new LambdaSettings(3008, "x86_64", 60), settings.lambda());
         assertEquals(new ScoringSettings(6_291_456, 1000, 64, 28_999, "ep-1"), settings.scoring());
         assertEquals(365, settings.logRetentionDays());
