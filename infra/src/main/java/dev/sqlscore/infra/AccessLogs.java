@@ -47,18 +47,22 @@ record AccessLogs(StageAccessLogSettingsArgs stageSettings, List<Resource> prere
         if (settings.accessLogging() != AccessLogging.MANAGE_ACCOUNT_ROLE) {
             return Optional.of(new AccessLogs(stageSettings, List.of()));
         }
+        // Account-wide: other APIs in the region log through this role once it is set, so `pulumi destroy` leaves the
+        // setting and its role in place rather than pointing the account at a deleted role.
+        CustomResourceOptions retained = CustomResourceOptions.builder().parent(parent).retainOnDelete(true).build();
         var role = new Role(name + "-apigateway-cloudwatch", RoleArgs.builder()
                 .description("API Gateway's account-wide role for writing CloudWatch logs (set by sqlscore " + name
                         + ")")
                 .assumeRolePolicy(PolicyDocuments.serviceTrust("apigateway.amazonaws.com"))
-                .build(), child);
+                .build(), retained);
         var attachment = new RolePolicyAttachment(name + "-apigateway-cloudwatch", RolePolicyAttachmentArgs.builder()
                 .role(role.name())
                 .policyArn(Output.format("arn:%s:iam::aws:%s", aws.partition(), PUSH_TO_CLOUDWATCH_POLICY))
-                .build(), child);
+                .build(), retained);
         var account = new Account(name + "-apigateway-account", AccountArgs.builder()
                 .cloudwatchRoleArn(role.arn())
-                .build(), CustomResourceOptions.builder().parent(parent).dependsOn(attachment).build());
+                .build(), CustomResourceOptions.builder().parent(parent).retainOnDelete(true).dependsOn(attachment)
+                .build());
         return Optional.of(new AccessLogs(stageSettings, List.of(account)));
     }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,12 @@ class DependencyGraphTest extends StackTest {
                 dependsOn(run.options("aws:apigateway/deployment:Deployment", "sqlscore-deployment")));
         assertEquals(Set.of("aws:apigateway/account:Account sqlscore-apigateway-account"),
                 dependsOn(run.options("aws:apigateway/stage:Stage", "sqlscore-stage")));
+        for (String accountWide : List.of("aws:apigateway/account:Account sqlscore-apigateway-account",
+                "aws:iam/role:Role sqlscore-apigateway-cloudwatch",
+                "aws:iam/rolePolicyAttachment:RolePolicyAttachment sqlscore-apigateway-cloudwatch")) {
+            assertTrue(run.options.get(accountWide).isRetainOnDelete(), accountWide + " must outlive the stack");
+        }
+        assertFalse(run.options(ROLE, "sqlscore-snowflake-role").isRetainOnDelete());
         assertEquals(Set.of("aws:iam/rolePolicy:RolePolicy sqlscore-lambda-sagemaker",
                         "aws:iam/rolePolicy:RolePolicy sqlscore-lambda-logging"),
                 dependsOn(run.options("aws:lambda/function:Function", "sqlscore-handler")));
