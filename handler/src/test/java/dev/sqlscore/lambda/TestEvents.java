@@ -48,13 +48,18 @@ final class TestEvents {
         return headers;
     }
 
-    /** {@code {"data": [[i, [f0, ..., f12]], ...]}}: the churn example's shape, row i's first feature is i. */
+    /**
+     * {@code {"data": [[i, [f0, ..., f12]], ...]}}: the churn example's shape (13 features, about 100 bytes a row
+     * as JSON); row i's first feature is i.
+     */
     static byte[] churnBatch(int rows) {
         ObjectNode batch = JSON.createObjectNode();
         ArrayNode data = batch.putArray("data");
         for (int row = 0; row < rows; row++) {
-            data.addArray().add(row).addArray().add(row).add(0.29).add(-1.041).add(0).add(-0.91).add(0.021).add(1)
-                    .add(1).add(1).add(0).add(0).add(1).add(row % 7 * 0.125);
+            ArrayNode features = data.addArray().add(row).addArray().add(row);
+            for (int feature = 1; feature < 13; feature++) {
+                features.add(feature % 4 == 0 ? row % 2 : Math.round(Math.sin(row * 0.37 + feature) * 100_000) / 100_000.0);
+            }
         }
         return bytes(batch);
     }
