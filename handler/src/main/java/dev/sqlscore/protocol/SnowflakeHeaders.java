@@ -1,6 +1,5 @@
 package dev.sqlscore.protocol;
 
-import java.util.Locale;
 
 /** The headers Snowflake sets on every external-function call, and the checks on them. */
 public final class SnowflakeHeaders {
@@ -26,8 +25,8 @@ public final class SnowflakeHeaders {
      * @throws MethodNotAllowedException for any other method
      */
     public static void requirePost(String method) {
-        if (!"POST".equals(method.toUpperCase(Locale.ROOT))) {
-            throw new MethodNotAllowedException("HTTP method " + method.toUpperCase(Locale.ROOT) + " is not "
+        if (!"POST".equalsIgnoreCase(method)) {
+            throw new MethodNotAllowedException("HTTP method " + Texts.clip(method) + " is not "
                     + "supported: Snowflake external functions POST each batch, and this handler answers every batch "
                     + "synchronously (it never starts Snowflake's asynchronous protocol, so there is nothing to poll)");
         }

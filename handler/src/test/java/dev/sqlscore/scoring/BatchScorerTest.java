@@ -82,7 +82,8 @@ class BatchScorerTest {
     @Test
     void scoresRowsOfArraysThroughCsvAndKeepsRowNumbers() {
         ScoringResponse response = scorer(CONFIG, (request, timeout) -> FakeModels.firstFeature(request))
-                .score(post("{\"data\":[[0,[1.5,2,3]],[1,[-0,5,6]],[2,[12345678901234567890123456789012345678,0,0]]]}"));
+                .score(post("{\"data\":[[0,[1.5,2,3]],[1,[-0,5,6]],"
+                        + "[2,[12345678901234567890123456789012345678,0,0]]]}"));
         assertEquals(200, response.statusCode(), response.bodyAsString());
         assertEquals("{\"data\":[[0,1.5],[1,-0],[2,12345678901234567890123456789012345678]]}",
                 response.bodyAsString());
@@ -100,7 +101,8 @@ class BatchScorerTest {
         List<ModelRequest> seen = new CopyOnWriteArrayList<>();
         ScoringResponse response = scorer(CONFIG, (request, timeout) -> {
             seen.add(request);
-            return new ModelResponse("application/jsonlines", "{\"score\":0.25}\n[1,2]\n".getBytes(StandardCharsets.UTF_8));
+            byte[] answer = "{\"score\":0.25}\n[1,2]\n".getBytes(StandardCharsets.UTF_8);
+            return new ModelResponse("application/jsonlines", answer);
         }).score(post(headers, "{\"data\":[[0,\"a\",true],[1,null,{\"k\":[1]}]]}"));
         assertEquals("{\"data\":[[0,{\"score\":0.25}],[1,[1,2]]]}", response.bodyAsString());
         ModelRequest request = seen.get(0);

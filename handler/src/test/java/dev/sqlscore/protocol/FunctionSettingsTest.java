@@ -1,0 +1,142 @@
+package dev.sqlscore.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FunctionSettingsTest {
+
+    private static FunctionSettings settings(Map<String, String> headers, Optional<String> defaultEndpoint) {
+        return FunctionSettings.fromHeaders(HttpHeaders.ofSingle(headers), defaultEndpoint);
+    }
+
+    private static FunctionSettings settings(Map<String, String> headers) {
+        return settings(headers, Optional.empty());
+    }
+
+    private static String rejected(Map<String, String> headers) {
+        InvalidHeaderException e = assertThrows(InvalidHeaderException.class, () -> settings(headers));
+        assertEquals(400, e.httpStatus());
+        assertEquals("INVALID_HEADER", e.errorCode());
+        return e.getMessage();
+    }
+
+    private static Map<String, String> endpoint(String name) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("sf-custom-sagemaker-endpoint-name", name);
+        return headers;
+    }
+
+    @Test
+    void defaultsToCsvBothWays() {
+        FunctionSettings settings = settings(endpoint("churn-model"));
+        assertEquals("churn-model", settings.endpointName());
+        assertEquals(PayloadFormat.CSV, settings.format());
+        assertEquals("text/csv", settings.contentType());
+        assertEquals("text/csv", settings.accept());
+        assertNull(settings.targetModel());
+        assertNull(settings.targetVariant());
+        assertNull(settings.inferenceComponent());
+        assertNull(settings.customAttributes());
+    }
+
+    @Test
+    void readsEverySettingWhateverTheCaseOfItsName() {
+        Map<String, String> headers = endpoint("churn-model");
+        headers.put("SF-CUSTOM-SAGEMAKER-CONTENT-TYPE", "Application/JSON; charset=utf-8");
+        headers.put("Sf-Custom-Sagemaker-Accept", "application/jsonlines");
+        headers.put("sf-custom-sagemaker-target-model", "m1.tar.gz");
+        headers.put("sf-custom-sagemaker-target-variant", "blue");
+        headers.put("sf-custom-sagemaker-inference-component", "ic-7");
+        headers.put("sf-custom-sagemaker-custom-attributes", "a=b");
+        FunctionSettings settings = settings(headers);
+        assertEquals(PayloadFormat.JSON, settings.format());
+        assertEquals("Application/JSON; charset=utf-8", settings.contentType(), "sent to the model as written");
+        assertEquals("application/jsonlines", settings.accept());
+        assertEquals("m1.tar.gz", settings.targetModel());
+        assertEquals("blue", settings.targetVariant());
+        assertEquals("ic-7", settings.inferenceComponent());
+        assertEquals("a=b", settings.customAttributes());
+    }
+
+    @Test
+    void acceptDefaultsToTheContentType() {
+        Map<String, String> headers = endpoint("churn-model");
+        headers.put("sf-custom-sagemaker-content-type", "application/jsonlines");
+        FunctionSettings settings = settings(headers);
+        assertEquals(PayloadFormat.JSON_LINES, settings.format());
+        assertEquals("application/jsonlines", settings.accept());
+    }
+
+    @Test
+    void blankSettingsCountAsAbsent() {
+        Map<String, String> headers = endpoint("churn-model");
+        headers.put("sf-custom-sagemaker-content-type", "  ");
+        headers.put("sf-custom-sagemaker-target-model", "");
+        FunctionSettings settings = settings(headers);
+        assertEquals("text/csv", settings.contentType());
+        assertNull(settings.targetModel());
+    }
+
+    @Test
+    void anUnsupportedContentTypeNamesTheHeaderAndTheChoices() {
+        Map<String, String> headers = endpoint("churn-model");
+        headers.put("sf-custom-sagemaker-content-type", "application/x-recordio-protobuf");
+        String message = rejected(headers);
+        assertTrue(message.contains("sagemaker-content-type"), message);
+        assertTrue(message.contains("text/csv, application/json or application/jsonlines"), message);
+    }
+
+    @Test
+    void anUnknownSageMakerSettingIsATypoAndNamesTheKnownOnes() {
+        Map<String, String> headers = endpoint("churn-model");
+        headers.put("sf-custom-sagemaker-endpoint", "churn-model");
+        headers.put("sf-custom-sagemaker-acept", "text/csv");
+        String message = rejected(headers);
+        assertTrue(message.contains("'sagemaker-acept', 'sagemaker-endpoint'"), message);
+        assertTrue(message.contains(String.join(", ", FunctionSettings.KNOWN)), message);
+    }
+
+    @Test
+    void otherCustomHeadersAreNotOurs() {
+        Map<String, String> headers = endpoint("churn-model");
+        headers.put("sf-custom-team", "risk");
+        headers.put("sf-context-current-role", "ANALYST");
+        assertEquals("churn-model", settings(headers).endpointName());
+    }
+
+    @Test
+    void theEndpointComesFromTheFunctionOrTheDeploymentDefault() {
+        assertEquals("fallback", settings(Map.of(), Optional.of("fallback")).endpointName());
+        assertEquals("chosen", settings(endpoint("chosen"), Optional.of("fallback")).endpointName());
+        String message = rejected(Map.of());
+        assertTrue(message.contains("HEADERS = ('sagemaker-endpoint-name' = '<endpoint name>')"), message);
+        assertTrue(message.contains("SQLSCORE_DEFAULT_ENDPOINT"), message);
+    }
+
+    @Test
+    void endpointNamesFollowSageMakersRule() {
+        for (String valid : new String[] {"a", "churn-model-2", "a--b", "A".repeat(63)}) {
+            assertEquals(valid, settings(endpoint(valid)).endpointName());
+        }
+        for (String invalid : new String[] {"churn_model", "-churn", "churn-", "a".repeat(64), "churn model",
+                "arn:aws:sagemaker:eu-west-1:1:endpoint/x"}) {
+            String message = rejected(endpoint(invalid));
+            assertTrue(message.contains("not a valid SageMaker endpoint name"), message);
+            assertTrue(message.contains("sagemaker-endpoint-name"), message);
+        }
+    }
+
+    @Test
+    void toStringLeavesCustomAttributesOut() {
+        Map<String, String> headers = endpoint("churn-model");
+        headers.put("sf-custom-sagemaker-custom-attributes", "token=SECRET");
+        assertTrue(!settings(headers).toString().contains("SECRET"));
+    }
+}
