@@ -165,21 +165,13 @@ class ExternalFunctionHandlerTest {
 
     @Test
     void theLambdaEntryPointReachesTheModelThroughTheSdksEndpointOverride() {
-        ModelServer server = ModelServer.builder().endpoint(ENDPOINT, TestModels::firstFeature).start();
-        Map<String, String> properties = Map.of(
-                "aws.endpointUrlSageMakerRuntime", server.endpointUri().toString(),
-                "aws.region", "us-east-1",
-                "aws.accessKeyId", SageMakerTestClients.ACCESS_KEY_ID,
-                "aws.secretAccessKey", SageMakerTestClients.SECRET_ACCESS_KEY);
-        properties.forEach(System::setProperty);
-        try {
-            TestEvents.Answer answer = HandlerHarness.call(new ExternalFunctionHandler(),
-                    TestEvents.file("snowflake-batch.json"), 60_000);
-            assertEquals(200, answer.status(), answer.body().toString());
-            assertEquals("[[0,-1.0],[1,-0.5],[2,0.0]]", answer.body().get("data").toString());
-        } finally {
-            properties.keySet().forEach(System::clearProperty);
-            server.close();
+        try (ModelServer server = ModelServer.builder().endpoint(ENDPOINT, TestModels::firstFeature).start()) {
+            SageMakerTestClients.withDefaultChainsAt(server.endpointUri(), () -> {
+                TestEvents.Answer answer = HandlerHarness.call(new ExternalFunctionHandler(),
+                        TestEvents.file("snowflake-batch.json"), 60_000);
+                assertEquals(200, answer.status(), answer.body().toString());
+                assertEquals("[[0,-1.0],[1,-0.5],[2,0.0]]", answer.body().get("data").toString());
+            });
         }
     }
 }

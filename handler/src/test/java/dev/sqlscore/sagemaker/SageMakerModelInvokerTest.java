@@ -17,7 +17,6 @@ import dev.sqlscore.scoring.ModelRequest;
 import dev.sqlscore.scoring.ModelResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -105,19 +104,12 @@ class SageMakerModelInvokerTest {
     @Test
     void createHonoursTheSdksStandardEndpointOverride() {
         start(FaultHook.NONE);
-        // The system-property twins of AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME, AWS_REGION and the key variables.
-        Map<String, String> properties = Map.of(
-                "aws.endpointUrlSageMakerRuntime", server.endpointUri().toString(),
-                "aws.region", "us-east-1",
-                "aws.accessKeyId", SageMakerTestClients.ACCESS_KEY_ID,
-                "aws.secretAccessKey", SageMakerTestClients.SECRET_ACCESS_KEY);
-        properties.forEach(System::setProperty);
-        try (SageMakerModelInvoker fromDefaults = SageMakerModelInvoker.create()) {
-            ModelResponse response = fromDefaults.invoke(request("churn"), TIMEOUT);
-            assertEquals("0.25\n-1\n", new String(response.body(), StandardCharsets.UTF_8));
-        } finally {
-            properties.keySet().forEach(System::clearProperty);
-        }
+        SageMakerTestClients.withDefaultChainsAt(server.endpointUri(), () -> {
+            try (SageMakerModelInvoker fromDefaults = SageMakerModelInvoker.create()) {
+                ModelResponse response = fromDefaults.invoke(request("churn"), TIMEOUT);
+                assertEquals("0.25\n-1\n", new String(response.body(), StandardCharsets.UTF_8));
+            }
+        });
     }
 
     static Stream<Arguments> serviceErrors() {
