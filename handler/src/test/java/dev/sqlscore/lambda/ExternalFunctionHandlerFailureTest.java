@@ -130,10 +130,10 @@ class ExternalFunctionHandlerFailureTest {
             assertEquals(row, data.get(row).get(0).asInt());
             assertEquals(row, data.get(row).get(1).asInt());
         }
-        long sent = model.invocations().stream().mapToLong(invocation -> invocation.body().length).sum();
+        long sent = model.invocations().stream().mapToLong(invocation -> invocation.request().body().length).sum();
         assertTrue(model.invocations().size() >= Math.ceilDiv(sent, budget), model.invocations().size() + " calls");
         for (Invocation invocation : model.invocations()) {
-            assertTrue(invocation.body().length <= budget, invocation.body().length + " bytes in one call");
+            assertTrue(invocation.request().body().length <= budget, invocation.request().body().length + " bytes in one call");
         }
         assertTrue(model.maxInFlight() >= 2, "calls did not overlap: max in flight " + model.maxInFlight());
         assertTrue(model.maxInFlight() <= 4, "more calls at once than configured: " + model.maxInFlight());

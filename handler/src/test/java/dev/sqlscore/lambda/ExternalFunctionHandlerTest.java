@@ -50,13 +50,13 @@ class ExternalFunctionHandlerTest {
         assertFalse(answer.response().get("isBase64Encoded").asBoolean());
         assertEquals("[[0,-1.0],[1,-0.5],[2,0.0]]", answer.body().get("data").toString());
         Invocation sent = model.last();
-        assertEquals(ENDPOINT, sent.endpointName());
-        assertEquals("text/csv", sent.contentType());
-        assertEquals("text/csv", sent.accept());
-        assertEquals("churn-v7.tar.gz", sent.targetModel());
-        assertEquals("blue", sent.targetVariant());
-        assertEquals("churn-ic", sent.inferenceComponent());
-        assertEquals("trace=1", sent.customAttributes());
+        assertEquals(ENDPOINT, sent.request().endpointName());
+        assertEquals("text/csv", sent.request().contentType());
+        assertEquals("text/csv", sent.request().accept());
+        assertEquals("churn-v7.tar.gz", sent.request().targetModel());
+        assertEquals("blue", sent.request().targetVariant());
+        assertEquals("churn-ic", sent.request().inferenceComponent());
+        assertEquals("trace=1", sent.request().customAttributes());
         assertTrue(sent.headers().first("Authorization").orElseThrow().contains("/us-east-1/sagemaker/aws4_request"));
     }
 

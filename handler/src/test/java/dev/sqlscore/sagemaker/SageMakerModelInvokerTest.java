@@ -75,14 +75,14 @@ class SageMakerModelInvokerTest {
         assertEquals("text/csv", response.contentType());
         assertEquals("0.25\n-1\n", new String(response.body(), StandardCharsets.UTF_8));
         Invocation sent = model.last();
-        assertEquals("churn", sent.endpointName());
-        assertEquals("text/csv; charset=utf-8", sent.contentType());
-        assertEquals("application/json", sent.accept());
-        assertEquals("model-b.tar.gz", sent.targetModel());
-        assertEquals("blue", sent.targetVariant());
-        assertEquals("churn-ic-1", sent.inferenceComponent());
-        assertEquals("trace=on", sent.customAttributes());
-        assertArrayEquals(request.body(), sent.body());
+        assertEquals("churn", sent.request().endpointName());
+        assertEquals("text/csv; charset=utf-8", sent.request().contentType());
+        assertEquals("application/json", sent.request().accept());
+        assertEquals("model-b.tar.gz", sent.request().targetModel());
+        assertEquals("blue", sent.request().targetVariant());
+        assertEquals("churn-ic-1", sent.request().inferenceComponent());
+        assertEquals("trace=on", sent.request().customAttributes());
+        assertArrayEquals(request.body(), sent.request().body());
         String authorization = sent.headers().first("Authorization").orElseThrow();
         assertTrue(authorization.startsWith("AWS4-HMAC-SHA256 Credential=" + SageMakerTestClients.ACCESS_KEY_ID + "/"),
                 authorization);
@@ -95,10 +95,10 @@ class SageMakerModelInvokerTest {
         start(FaultHook.NONE);
         invoker.invoke(request("churn"), TIMEOUT);
         Invocation sent = model.last();
-        assertEquals(null, sent.targetModel());
-        assertEquals(null, sent.targetVariant());
-        assertEquals(null, sent.inferenceComponent());
-        assertEquals(null, sent.customAttributes());
+        assertEquals(null, sent.request().targetModel());
+        assertEquals(null, sent.request().targetVariant());
+        assertEquals(null, sent.request().inferenceComponent());
+        assertEquals(null, sent.request().customAttributes());
     }
 
     @Test
