@@ -133,7 +133,8 @@ class ExternalFunctionHandlerFailureTest {
         long sent = model.invocations().stream().mapToLong(invocation -> invocation.request().body().length).sum();
         assertTrue(model.invocations().size() >= Math.ceilDiv(sent, budget), model.invocations().size() + " calls");
         for (Invocation invocation : model.invocations()) {
-            assertTrue(invocation.request().body().length <= budget, invocation.request().body().length + " bytes in one call");
+            int bytes = invocation.request().body().length;
+            assertTrue(bytes <= budget, bytes + " bytes in one call");
         }
         assertTrue(model.maxInFlight() >= 2, "calls did not overlap: max in flight " + model.maxInFlight());
         assertTrue(model.maxInFlight() <= 4, "more calls at once than configured: " + model.maxInFlight());

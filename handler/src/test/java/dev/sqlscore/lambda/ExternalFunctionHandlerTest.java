@@ -62,7 +62,8 @@ class ExternalFunctionHandlerTest {
 
     @Test
     void decodesBase64GzipBodies() {
-        TestEvents.Answer answer = start(TestModels::firstFeature).call(TestEvents.file("snowflake-batch-gzip-base64.json"));
+        TestEvents.Answer answer = start(TestModels::firstFeature)
+                .call(TestEvents.file("snowflake-batch-gzip-base64.json"));
         assertEquals(200, answer.status(), answer.body().toString());
         JsonNode data = answer.body().get("data");
         assertEquals(500, data.size());
@@ -74,7 +75,8 @@ class ExternalFunctionHandlerTest {
 
     @Test
     void readsHeadersFromMultiValueHeadersAlone() {
-        TestEvents.Answer answer = start(TestModels::firstFeature).call(TestEvents.file("snowflake-batch-multivalue-headers-only.json"));
+        TestEvents.Answer answer = start(TestModels::firstFeature)
+                .call(TestEvents.file("snowflake-batch-multivalue-headers-only.json"));
         assertEquals(200, answer.status(), answer.body().toString());
         assertEquals(3, answer.body().get("data").size());
     }
@@ -119,13 +121,15 @@ class ExternalFunctionHandlerTest {
         assertEquals(400, badBase64.status());
         assertTrue(badBase64.message().contains("not valid base64"), badBase64.message());
         assertEquals(0, harness.attempts.get(), "no model call for a malformed event");
-        assertTrue(harness.logLines.stream().allMatch(line -> line.contains("\"error\":\"INVALID_EVENT\"")), harness.logLines.toString());
+        assertTrue(harness.logLines.stream().allMatch(line -> line.contains("\"error\":\"INVALID_EVENT\"")),
+                harness.logLines.toString());
     }
 
     @Test
     void anAnswerOverLambdasLimitOnlyOnceEscapedIs413() {
         int rows = 1_000;
-        // Each value is 2,500 quotes: 5,000 bytes in Snowflake's JSON body, 10,000 once escaped into the proxy response.
+        // Each value is 2,500 quotes: 5,000 bytes in Snowflake's JSON body, 10,000 once escaped into the proxy
+        // response.
         Model quotes = invocation -> Reply.answer("application/json", "{\"predictions\":["
                 + ("\"" + "\\\"".repeat(2_500) + "\",").repeat(rows - 1) + "\"" + "\\\"".repeat(2_500) + "\"]}");
         HandlerHarness handler = start(quotes);

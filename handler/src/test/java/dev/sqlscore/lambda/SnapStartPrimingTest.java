@@ -33,7 +33,8 @@ class SnapStartPrimingTest {
         priming.beforeCheckpoint(null);
 
         Set<String> types = requests.stream().map(ModelRequest::contentType).collect(Collectors.toSet());
-        assertEquals(Stream.of(PayloadFormat.values()).map(PayloadFormat::mediaType).collect(Collectors.toSet()), types);
+        assertEquals(Stream.of(PayloadFormat.values()).map(PayloadFormat::mediaType).collect(Collectors.toSet()),
+                types);
         assertTrue(requests.size() >= 2 * PayloadFormat.values().length, requests.size() + " batches");
         assertTrue(requests.stream().allMatch(request -> request.endpointName().equals(SnapStartPriming.ENDPOINT)));
         assertTrue(logLines.isEmpty(), "priming left log lines: " + logLines);

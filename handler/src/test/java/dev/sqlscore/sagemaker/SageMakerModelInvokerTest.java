@@ -152,7 +152,8 @@ class SageMakerModelInvokerTest {
         ModelInvocationException e = assertThrows(ModelInvocationException.class,
                 () -> invoker.invoke(request("churn"), TIMEOUT));
         assertTrue(e.getMessage().contains("CloudWatch log group /aws/sagemaker/Endpoints/churn"), e.getMessage());
-        assertTrue(e.getMessage().contains("log stream arn:aws:logs:us-east-1:000000000000:log-group:"), e.getMessage());
+        assertTrue(e.getMessage().contains("log stream arn:aws:logs:us-east-1:000000000000:log-group:"),
+                e.getMessage());
         assertFalse(e.getMessage().contains(CANARY));
     }
 
