@@ -189,6 +189,16 @@ class SageMakerModelInvokerTest {
     }
 
     @Test
+    void anUnreachableServiceIsUnavailable() {
+        start(FaultHook.NONE);
+        server.close(); // nothing listens on its port any more: connections are refused
+        ModelInvocationException e = assertThrows(ModelInvocationException.class,
+                () -> invoker.invoke(request("churn"), TIMEOUT));
+        assertEquals(Failure.UNAVAILABLE, e.failure(), e.getMessage());
+        assertTrue(e.getMessage().contains("ConnectException"), e.getMessage());
+    }
+
+    @Test
     void truncatedAnswersAreUnavailable() {
         start(invocation -> FaultHook.Action.truncateAnswer());
         ModelInvocationException e = assertThrows(ModelInvocationException.class,
