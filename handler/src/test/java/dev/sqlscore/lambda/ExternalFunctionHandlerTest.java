@@ -126,6 +126,15 @@ class ExternalFunctionHandlerTest {
     }
 
     @Test
+    void anAsynchronousPollIsRefusedAsTheHandlerNeverStartsOne() {
+        String event = "{\"httpMethod\":\"GET\",\"headers\":{\"sf-custom-sagemaker-endpoint-name\":\"" + ENDPOINT
+                + "\"},\"body\":null,\"isBase64Encoded\":false}";
+        TestEvents.Answer answer = start(TestModels::firstFeature).call(event.getBytes(StandardCharsets.UTF_8));
+        assertEquals(405, answer.status(), answer.body().toString());
+        assertEquals("METHOD_NOT_ALLOWED", answer.error());
+    }
+
+    @Test
     void anAnswerOverLambdasLimitOnlyOnceEscapedIs413() {
         int rows = 1_000;
         // Each value is 2,500 quotes: 5,000 bytes in Snowflake's JSON body, 10,000 once escaped into the proxy
