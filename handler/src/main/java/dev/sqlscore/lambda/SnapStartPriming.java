@@ -7,8 +7,6 @@ import dev.sqlscore.protocol.FunctionSettings;
 import dev.sqlscore.protocol.PayloadFormat;
 import dev.sqlscore.scoring.BatchScorer;
 import dev.sqlscore.scoring.ModelInvoker;
-import dev.sqlscore.scoring.ModelRequest;
-import dev.sqlscore.scoring.ModelResponse;
 import dev.sqlscore.scoring.ScoringConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -45,13 +43,11 @@ final class SnapStartPriming implements Resource {
     private final ObjectMapper json = new ObjectMapper();
 
     SnapStartPriming(ProxyExchange exchange) {
-        this(exchange, null);
+        this(exchange, new PrimingModel());
     }
 
-    /** @param model the model to prime with; null for the in-memory one */
     SnapStartPriming(ProxyExchange exchange, ModelInvoker model) {
         this.exchange = exchange;
-        model = model == null ? this::answerEveryRow : model;
         this.scorer = BatchScorer.builder().config(ScoringConfig.defaults()).invoker(model).logSink(line -> { })
                 .build();
     }
@@ -116,20 +112,5 @@ final class SnapStartPriming implements Resource {
             zip.write(bytes);
         }
         return out.toByteArray();
-    }
-
-    /** The in-memory model: one answer per row, in the request's own format. */
-    private ModelResponse answerEveryRow(ModelRequest request, Duration timeout) {
-        PayloadFormat format = PayloadFormat.forContentType(request.contentType()).orElseThrow();
-        String answer;
-        try {
-            answer = format == PayloadFormat.JSON
-                    ? "{\"predictions\":[" + "0.5,".repeat(json.readTree(request.body()).get("instances").size() - 1)
-                    + "0.5]}"
-                    : "0.5\n".repeat((int) new String(request.body(), StandardCharsets.UTF_8).lines().count());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ModelResponse(format.mediaType(), answer.getBytes(StandardCharsets.UTF_8));
     }
 }

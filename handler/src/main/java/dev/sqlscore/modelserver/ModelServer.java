@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.sqlscore.protocol.HttpHeaders;
+import dev.sqlscore.scoring.ModelRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -105,11 +106,11 @@ public final class ModelServer implements AutoCloseable {
                         + " not found."), null, false);
                 return;
             }
-            Invocation invocation = new Invocation(endpoint, contentType.get(), accept.get(),
+            Invocation invocation = new Invocation(new ModelRequest(endpoint, contentType.get(), accept.get(),
                     headers.first("X-Amzn-SageMaker-Target-Model").orElse(null),
                     headers.first("X-Amzn-SageMaker-Target-Variant").orElse(null),
                     headers.first("X-Amzn-SageMaker-Inference-Component").orElse(null),
-                    headers.first("X-Amzn-SageMaker-Custom-Attributes").orElse(null), headers, body);
+                    headers.first("X-Amzn-SageMaker-Custom-Attributes").orElse(null), body), headers);
             FaultHook.Action action = faultHook.before(invocation);
             switch (action.kind()) {
                 case REPLY -> send(exchange, action.reply(), invocation, false);
@@ -142,11 +143,11 @@ public final class ModelServer implements AutoCloseable {
                 body = answer.body();
                 out.set("Content-Type", answer.contentType());
                 out.set("X-Amzn-Invoked-Production-Variant",
-                        Optional.ofNullable(invocation.targetVariant()).orElse("AllTraffic"));
+                        Optional.ofNullable(invocation.request().targetVariant()).orElse("AllTraffic"));
             }
             case Reply.ContainerAnswer failed -> {
                 status = 424;
-                body = modelError(failed, invocation.endpointName());
+                body = modelError(failed, invocation.request().endpointName());
                 out.set("Content-Type", "application/json");
                 out.set("X-Amzn-ErrorType", "ModelError");
             }
