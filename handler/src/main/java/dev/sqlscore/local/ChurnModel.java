@@ -45,11 +45,11 @@ public final class ChurnModel implements Model {
     /** As a model container behind the local SageMaker-protocol server. */
     @Override
     public Reply invoke(Invocation invocation) {
-        if (!invocation.contentType().toLowerCase(Locale.ROOT).startsWith("text/csv")) {
-            return Reply.containerError(415, "this model reads text/csv, not " + invocation.contentType());
+        if (!invocation.request().contentType().toLowerCase(Locale.ROOT).startsWith("text/csv")) {
+            return Reply.containerError(415, "this model reads text/csv, not " + invocation.request().contentType());
         }
         try {
-            Answer answer = predict(invocation.body(), invocation.accept());
+            Answer answer = predict(invocation.request().body(), invocation.request().accept());
             return new Reply.ContainerAnswer(200, answer.contentType(), answer.body());
         } catch (IllegalArgumentException e) {
             return Reply.containerError(400, e.getMessage());

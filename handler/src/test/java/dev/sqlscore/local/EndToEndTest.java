@@ -46,7 +46,7 @@ class EndToEndTest {
         pipeline = LocalPipeline.builder().api(LocalApiServer.builder().port(0).log(line -> { })
                 .minimumCompressionSize(decompress ? LocalApiServer.DEFAULT_MINIMUM_COMPRESSION_SIZE : null))
                 .faultHook(invocation -> {
-            invocationBytes.add(invocation.body().length);
+            invocationBytes.add(invocation.request().body().length);
             return hook.before(invocation);
         }).start();
         return ExternalFunctionClient.builder().http(http).concurrency(4)
