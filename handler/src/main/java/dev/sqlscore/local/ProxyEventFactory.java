@@ -30,6 +30,13 @@ public final class ProxyEventFactory {
     /** One HTTP request as the local server received it. */
     public record HttpCall(String method, String rawQuery, Map<String, List<String>> headers,
                            byte[] body, String sourceIp, String requestId, Instant time) {
+
+        /** Header names only and the body's size: values can hold signatures, bodies are row data. */
+        @Override
+        public String toString() {
+            return "HttpCall[method=" + method + ", headers=" + headers.keySet() + ", bodyBytes=" + body.length
+                    + ", requestId=" + requestId + "]";
+        }
     }
 
     private final String stage;
