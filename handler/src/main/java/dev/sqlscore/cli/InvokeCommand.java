@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /** {@code invoke}: sends rows to an external function's URL as Snowflake does and prints the results. */
 @Command(name = "invoke", mixinStandardHelpOptions = true,
@@ -212,27 +209,12 @@ final class InvokeCommand implements Callable<Integer> {
                 requests.customHeader(FunctionSettings.ACCEPT, accept);
             }
             functionHeaders.forEach(requests::customHeader);
+            if (signing == Signing.ALWAYS || signing == Signing.AUTO && !SigV4Signer.isLoopback(url)) {
+                requests.signer(SigV4Signer.withDefaultCredentials(url, region));
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (signing == Signing.ALWAYS || signing == Signing.AUTO && !SigV4Signer.isLoopback(url)) {
-            requests.signer(new SigV4Signer(DefaultCredentialsProvider.builder().build(), signingRegion(),
-                    Clock.systemUTC()));
-        }
         return requests.build();
-    }
-
-    private String signingRegion() {
-        if (region != null) {
-            return region;
-        }
-        return SigV4Signer.regionOf(url).orElseGet(() -> {
-            try {
-                return new DefaultAwsRegionProviderChain().getRegion().id();
-            } catch (RuntimeException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "cannot tell which region to sign "
-                        + "for: the URL is not an execute-api host and no default region is set; pass --region");
-            }
-        });
     }
 }

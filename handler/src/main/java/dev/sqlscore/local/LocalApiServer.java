@@ -4,8 +4,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,12 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -42,31 +36,23 @@ public final class LocalApiServer implements AutoCloseable {
 
     /** API Gateway REST's request body limit. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
-    /** Lambda's synchronous invocation limits (request; the response may be 100 bytes longer). */
-    static final int MAX_EVENT_BYTES = 6 * 1024 * 1024;
-    static final int MAX_RESULT_BYTES = MAX_EVENT_BYTES + 100;
     /** The stack's {@code minimumCompressionSize}. */
     public static final int DEFAULT_MINIMUM_COMPRESSION_SIZE = 1024;
 
     private final HttpServer server;
     private final ExecutorService workers;
-    private final RequestStreamHandler handler;
+    private final LocalLambda lambda;
     private final ProxyEventFactory events;
     private final String functionPath;
     private final Integer minimumCompressionSize;
-    private final Duration integrationTimeout;
-    private final Duration functionTimeout;
-    private final Consumer<String> log;
 
     private LocalApiServer(Builder builder) throws IOException {
-        this.handler = Objects.requireNonNull(builder.handler, "handler");
         this.minimumCompressionSize = builder.minimumCompressionSize;
         this.events = new ProxyEventFactory(builder.stage, builder.resourcePath, minimumCompressionSize != null);
         this.functionPath = "/" + builder.stage + builder.resourcePath;
-        this.integrationTimeout = builder.integrationTimeout;
-        this.functionTimeout = builder.functionTimeout;
-        this.log = builder.log;
         this.workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("serve-", 0).factory());
+        this.lambda = new LocalLambda(builder.handler, workers, builder.integrationTimeout, builder.functionTimeout,
+                builder.log);
         this.server = HttpServer.create(new InetSocketAddress(builder.bindAddress, builder.port), 0);
         server.setExecutor(workers);
         server.createContext("/", this::handle);
@@ -141,48 +127,7 @@ public final class LocalApiServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return ProxyResponse.gatewayError(400, e.getMessage());
         }
-        byte[] eventBytes = LocalJson.MAPPER.writeValueAsBytes(event);
-        if (eventBytes.length > MAX_EVENT_BYTES) {
-            log.accept("request " + requestId + ": the proxy event is " + eventBytes.length + " bytes, over Lambda's "
-                    + MAX_EVENT_BYTES + "-byte limit; send fewer rows per batch (MAX_BATCH_ROWS)");
-            return ProxyResponse.gatewayError(413, "Request Too Long");
-        }
-        return invokeHandler(requestId, eventBytes);
-    }
-
-    private ProxyResponse invokeHandler(String requestId, byte[] eventBytes) {
-        Future<byte[]> invocation = workers.submit(() -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(eventBytes), out,
-                    new LocalLambdaContext(requestId, functionTimeout, log));
-            return out.toByteArray();
-        });
-        byte[] result;
-        try {
-            result = invocation.get(integrationTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            invocation.cancel(true);
-            log.accept("request " + requestId + ": no answer within the integration timeout of "
-                    + integrationTimeout.toMillis() + " ms");
-            return ProxyResponse.gatewayError(504, "Endpoint request timed out");
-        } catch (ExecutionException e) {
-            log.accept("request " + requestId + ": the handler threw " + e.getCause());
-            return ProxyResponse.gatewayError(502, "Internal server error");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ProxyResponse.gatewayError(503, "Service Unavailable");
-        }
-        if (result.length > MAX_RESULT_BYTES) {
-            log.accept("request " + requestId + ": the handler's answer is " + result.length + " bytes, over Lambda's "
-                    + MAX_RESULT_BYTES + "-byte limit");
-            return ProxyResponse.gatewayError(502, "Internal server error");
-        }
-        try {
-            return ProxyResponse.parse(result);
-        } catch (IllegalArgumentException e) {
-            log.accept("request " + requestId + ": malformed Lambda proxy response: " + e.getMessage());
-            return ProxyResponse.gatewayError(502, "Internal server error");
-        }
+        return lambda.invoke(requestId, LocalJson.MAPPER.writeValueAsBytes(event));
     }
 
     /** The body, or null when it is longer than {@code limit}. */

@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * Signs requests to a deployed API Gateway stage the way Snowflake's role does (SigV4, service
@@ -36,6 +38,24 @@ public final class SigV4Signer {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.region = Objects.requireNonNull(region, "region");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * A signer for calls to {@code url} with the AWS SDK's default credentials chain, for {@code region} if given,
+     * else the region of an execute-api host, else the SDK's default region.
+     *
+     * @throws IllegalArgumentException when no region can be found, saying how to give one
+     */
+    public static SigV4Signer withDefaultCredentials(URI url, String region) {
+        String signingRegion = Optional.ofNullable(region).or(() -> regionOf(url)).orElseGet(() -> {
+            try {
+                return new DefaultAwsRegionProviderChain().getRegion().id();
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("cannot tell which region to sign for: the URL is not an "
+                        + "execute-api host and no default region is set; pass --region", e);
+            }
+        });
+        return new SigV4Signer(DefaultCredentialsProvider.builder().build(), signingRegion, Clock.systemUTC());
     }
 
     /** The region in an {@code <api-id>.execute-api.<region>.amazonaws.com} host; empty for custom domains. */

@@ -95,7 +95,7 @@ class LocalApiServerTest {
         assertTrue(notGzip.body().contains("not gzip"), notGzip.body());
 
         assertEquals(413, post(uri, new byte[LocalApiServer.MAX_BODY_BYTES + 1]).statusCode());
-        HttpResponse<String> overLambda = post(uri, "x".repeat(LocalApiServer.MAX_EVENT_BYTES)
+        HttpResponse<String> overLambda = post(uri, "x".repeat(LocalLambda.MAX_EVENT_BYTES)
                 .getBytes(StandardCharsets.UTF_8));
         assertEquals(413, overLambda.statusCode());
         assertEquals("{\"message\":\"Request Too Long\"}", overLambda.body());

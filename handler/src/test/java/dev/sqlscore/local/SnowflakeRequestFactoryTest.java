@@ -89,6 +89,17 @@ class SnowflakeRequestFactoryTest {
         assertFalse(authorization.equals(factory.request(other).headers().firstValue("authorization").orElseThrow()));
     }
 
+    @Test
+    void signingRegionComesFromTheOptionThenTheHostThenTheSdkDefault() {
+        URI stage = URI.create("https://abc123.execute-api.ap-south-1.amazonaws.com/v1/score");
+        URI custom = URI.create("https://scoring.example.com/v1/score");
+        assertEquals("eu-north-1", SigV4Signer.withDefaultCredentials(stage, "eu-north-1").region());
+        assertEquals("ap-south-1", SigV4Signer.withDefaultCredentials(stage, null).region());
+        try (SageMakerOverride sdkDefaults = SageMakerOverride.pointAt(URI.create("http://127.0.0.1:1"))) {
+            assertEquals("us-east-1", SigV4Signer.withDefaultCredentials(custom, null).region());
+        }
+    }
+
     static byte[] body(HttpRequest request) throws Exception {
         CompletableFuture<byte[]> result = new CompletableFuture<>();
         List<ByteBuffer> parts = new ArrayList<>();
