@@ -42,7 +42,7 @@ final class SnapStartPriming implements Resource {
     private static final int ROUNDS = 25;
 
     private final ProxyExchange exchange;
-    private final BatchScorer scorer;
+    private final ModelInvoker model;
     private final ObjectMapper json = new ObjectMapper();
 
     SnapStartPriming(ProxyExchange exchange) {
@@ -52,8 +52,7 @@ final class SnapStartPriming implements Resource {
     /** @param model answers behind an in-memory SageMaker client: the SDK's own path is primed too */
     SnapStartPriming(ProxyExchange exchange, ModelInvoker model) {
         this.exchange = exchange;
-        this.scorer = BatchScorer.builder().config(ScoringConfig.defaults())
-                .invoker(SageMakerModelInvoker.inMemory(model)).logSink(line -> { }).build();
+        this.model = model;
     }
 
     /** @throws IllegalStateException when a synthetic batch fails: the snapshot would hide a broken handler */
@@ -64,12 +63,17 @@ final class SnapStartPriming implements Resource {
             events.add(event(format, false));
             events.add(event(format, true));
         }
-        for (int round = 0; round < ROUNDS; round++) {
-            for (byte[] event : events) {
-                byte[] answer = exchange.answer(scorer, new ByteArrayInputStream(event), Duration.ofSeconds(30));
-                String text = new String(answer, StandardCharsets.UTF_8);
-                if (!text.startsWith("{\"statusCode\":200,")) {
-                    throw new IllegalStateException("SnapStart priming: a synthetic batch failed: " + text);
+        // Built here, not at init: functions without SnapStart never pay for a second SDK client.
+        try (SageMakerModelInvoker inMemory = SageMakerModelInvoker.inMemory(model)) {
+            BatchScorer scorer = BatchScorer.builder().config(ScoringConfig.defaults()).invoker(inMemory)
+                    .logSink(line -> { }).build();
+            for (int round = 0; round < ROUNDS; round++) {
+                for (byte[] event : events) {
+                    byte[] answer = exchange.answer(scorer, new ByteArrayInputStream(event), Duration.ofSeconds(30));
+                    String text = new String(answer, StandardCharsets.UTF_8);
+                    if (!text.startsWith("{\"statusCode\":200,")) {
+                        throw new IllegalStateException("SnapStart priming: a synthetic batch failed: " + text);
+                    }
                 }
             }
         }
