@@ -1,6 +1,7 @@
 package dev.sqlscore.modelserver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.sqlscore.protocol.HttpHeaders;
@@ -133,7 +134,7 @@ public final class ModelServer implements AutoCloseable {
 
     private static void send(HttpExchange exchange, Reply reply, Invocation invocation, boolean truncate)
             throws IOException {
-        com.sun.net.httpserver.Headers out = exchange.getResponseHeaders();
+        Headers out = exchange.getResponseHeaders();
         out.set("x-amzn-RequestId", UUID.randomUUID().toString());
         int status;
         byte[] body;

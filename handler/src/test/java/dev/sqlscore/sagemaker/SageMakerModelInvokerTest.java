@@ -17,6 +17,8 @@ import dev.sqlscore.scoring.ModelRequest;
 import dev.sqlscore.scoring.ModelResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -88,6 +90,26 @@ class SageMakerModelInvokerTest {
                 authorization);
         assertTrue(authorization.contains("/us-east-1/sagemaker/aws4_request"), authorization);
         assertTrue(sent.headers().first("X-Amz-Date").isPresent());
+    }
+
+    @Test
+    void inMemoryTakesTheSdkPathBothWaysWithoutANetwork() {
+        List<ModelRequest> seen = new CopyOnWriteArrayList<>();
+        ModelRequest request = new ModelRequest("churn", "application/json", "application/jsonlines", "m.tar.gz",
+                "blue", "ic-1", "a=b", "{\"instances\":[[1]]}".getBytes(StandardCharsets.UTF_8));
+        try (SageMakerModelInvoker inMemory = SageMakerModelInvoker.inMemory((sent, timeout) -> {
+            seen.add(sent);
+            return new ModelResponse("application/jsonlines", "0.5\n".getBytes(StandardCharsets.UTF_8));
+        })) {
+            ModelResponse response = inMemory.invoke(request, TIMEOUT);
+            assertEquals("application/jsonlines", response.contentType());
+            assertEquals("0.5\n", new String(response.body(), StandardCharsets.UTF_8));
+        }
+        ModelRequest sent = seen.getFirst();
+        assertEquals(List.of("churn", "application/json", "application/jsonlines", "m.tar.gz", "blue", "ic-1", "a=b"),
+                List.of(sent.endpointName(), sent.contentType(), sent.accept(), sent.targetModel(),
+                        sent.targetVariant(), sent.inferenceComponent(), sent.customAttributes()));
+        assertArrayEquals(request.body(), sent.body());
     }
 
     @Test
