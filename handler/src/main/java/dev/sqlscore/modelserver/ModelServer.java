@@ -5,7 +5,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.sqlscore.protocol.HttpHeaders;
-import dev.sqlscore.scoring.ModelRequest;
+import dev.sqlscore.sagemaker.InvokeEndpointWire;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -20,8 +20,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A local HTTP server that speaks the SageMaker runtime's {@code InvokeEndpoint} protocol well enough for the
@@ -42,7 +40,6 @@ public final class ModelServer implements AutoCloseable {
     public static final String ACCOUNT_ID = "000000000000";
     public static final String REGION = "us-east-1";
 
-    private static final Pattern INVOCATIONS = Pattern.compile("/endpoints/([^/]+)/invocations");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Model> models;
@@ -86,32 +83,26 @@ public final class ModelServer implements AutoCloseable {
                 send(exchange, refusal.get(), null, false);
                 return;
             }
-            Matcher path = INVOCATIONS.matcher(exchange.getRequestURI().getPath());
-            if (!"POST".equals(exchange.getRequestMethod()) || !path.matches()) {
+            Optional<String> endpoint = InvokeEndpointWire.endpointName(exchange.getRequestURI().getPath());
+            if (!"POST".equals(exchange.getRequestMethod()) || endpoint.isEmpty()) {
                 send(exchange, new Reply.ServiceError(404, "UnknownOperationException", "Unknown operation "
                         + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()), null, false);
                 return;
             }
-            String endpoint = path.group(1);
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Optional<String> contentType = headers.first("Content-Type");
-            Optional<String> accept = headers.first("Accept");
-            Model model = models.get(endpoint);
-            if (contentType.isEmpty() || accept.isEmpty()) {
+            Model model = models.get(endpoint.get());
+            if (headers.first("Content-Type").isEmpty() || headers.first("Accept").isEmpty()) {
                 // Stricter than SageMaker, which defaults both: sqlscore always sends them, and must keep doing so.
                 send(exchange, Reply.validationError("Both Content-Type and Accept headers are required"), null, false);
                 return;
             }
             if (model == null) {
-                send(exchange, Reply.validationError("Endpoint " + endpoint + " of account " + ACCOUNT_ID
+                send(exchange, Reply.validationError("Endpoint " + endpoint.get() + " of account " + ACCOUNT_ID
                         + " not found."), null, false);
                 return;
             }
-            Invocation invocation = new Invocation(new ModelRequest(endpoint, contentType.get(), accept.get(),
-                    headers.first("X-Amzn-SageMaker-Target-Model").orElse(null),
-                    headers.first("X-Amzn-SageMaker-Target-Variant").orElse(null),
-                    headers.first("X-Amzn-SageMaker-Inference-Component").orElse(null),
-                    headers.first("X-Amzn-SageMaker-Custom-Attributes").orElse(null), body), headers);
+            Invocation invocation = new Invocation(InvokeEndpointWire.request(endpoint.get(), headers::first, body),
+                    headers);
             FaultHook.Action action = faultHook.before(invocation);
             switch (action.kind()) {
                 case REPLY -> send(exchange, action.reply(), invocation, false);

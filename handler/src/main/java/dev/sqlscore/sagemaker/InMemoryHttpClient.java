@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -24,7 +22,6 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  */
 final class InMemoryHttpClient implements SdkHttpClient {
 
-    private static final Pattern INVOCATIONS = Pattern.compile("/endpoints/([^/]+)/invocations");
     private static final Duration NO_TIMEOUT = Duration.ofMinutes(1);
 
     private final ModelInvoker model;
@@ -56,23 +53,13 @@ final class InMemoryHttpClient implements SdkHttpClient {
 
     private static ModelRequest modelRequest(HttpExecuteRequest request) throws IOException {
         SdkHttpRequest http = request.httpRequest();
-        Matcher path = INVOCATIONS.matcher(http.encodedPath());
-        if (!path.matches()) {
-            throw new IOException("not an InvokeEndpoint request: " + http.encodedPath());
-        }
+        String endpoint = InvokeEndpointWire.endpointName(http.encodedPath())
+                .orElseThrow(() -> new IOException("not an InvokeEndpoint request: " + http.encodedPath()));
         byte[] body;
         try (InputStream in = request.contentStreamProvider().orElseThrow().newStream()) {
             body = in.readAllBytes();
         }
-        return new ModelRequest(path.group(1), header(http, "Content-Type"), header(http, "Accept"),
-                http.firstMatchingHeader("X-Amzn-SageMaker-Target-Model").orElse(null),
-                http.firstMatchingHeader("X-Amzn-SageMaker-Target-Variant").orElse(null),
-                http.firstMatchingHeader("X-Amzn-SageMaker-Inference-Component").orElse(null),
-                http.firstMatchingHeader("X-Amzn-SageMaker-Custom-Attributes").orElse(null), body);
-    }
-
-    private static String header(SdkHttpRequest http, String name) throws IOException {
-        return http.firstMatchingHeader(name).orElseThrow(() -> new IOException("no " + name + " header"));
+        return InvokeEndpointWire.request(endpoint, http::firstMatchingHeader, body);
     }
 
     @Override
