@@ -52,9 +52,10 @@ public final class ExternalFunctionHandler implements RequestStreamHandler {
 
     /*
      * A bad SQLSCORE_* value fails the function's initialization rather than being answered on every request.
-     * The stack publishes a version with SnapStart, which runs this initialization at deploy time: the mistake
-     * stops `pulumi up` with the variable named, before any query meets it. Answering each request instead would
-     * let a broken deployment go live and make Snowflake retry every batch against it (it retries 5xx).
+     * With SnapStart, initialization runs when a version is published, so the mistake stops the deployment with
+     * the variable named, before any query meets it; without it, every cold start fails loudly in the function's
+     * log. Answering each request with a 500 instead would let a broken deployment go live unnoticed, and
+     * Snowflake would retry every batch against it (it retries 5xx) before showing anyone the message.
      */
     static ScoringConfig configFromEnvironment(Map<String, String> environment) {
         try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sqlscore.protocol.SnowflakeAnswer;
 import dev.sqlscore.scoring.BatchScorer;
+import dev.sqlscore.scoring.ScoringRequest;
 import dev.sqlscore.scoring.ScoringResponse;
 import java.io.InputStream;
 import java.time.Duration;
@@ -29,19 +30,20 @@ final class ProxyExchange {
     }
 
     byte[] answer(BatchScorer scorer, InputStream event, Duration timeRemaining) {
-        ScoringResponse response;
+        ScoringRequest request;
         try {
-            response = scorer.score(ProxyEvent.read(json, event, timeRemaining));
+            request = ProxyEvent.read(json, event, timeRemaining);
         } catch (MalformedEventException e) {
             log(400, INVALID_EVENT, -1);
             return ProxyResponse.write(factory, 400, SnowflakeAnswer.error(INVALID_EVENT, e.getMessage()));
         } catch (RuntimeException e) {
-            // A bug here; the scorer itself never throws. Lambda would turn an exception into an opaque 502.
+            // A bug: Lambda would turn an exception into an opaque 502.
             log(500, BatchScorer.INTERNAL_ERROR, -1);
             return ProxyResponse.write(factory, 500, SnowflakeAnswer.error(BatchScorer.INTERNAL_ERROR,
                     "Internal error in the scoring function while reading the Lambda event ("
                             + e.getClass().getSimpleName() + ")"));
         }
+        ScoringResponse response = scorer.score(request); // never throws
         byte[] proxyResponse = ProxyResponse.write(factory, response.statusCode(), response.body());
         if (proxyResponse.length <= ProxyResponse.MAX_BYTES) {
             return proxyResponse;

@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sqlscore.protocol.FunctionSettings;
 import dev.sqlscore.protocol.PayloadFormat;
+import dev.sqlscore.sagemaker.SageMakerModelInvoker;
 import dev.sqlscore.scoring.BatchScorer;
 import dev.sqlscore.scoring.ModelInvoker;
-import dev.sqlscore.scoring.ModelRequest;
-import dev.sqlscore.scoring.ModelResponse;
 import dev.sqlscore.scoring.ScoringConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,13 +24,15 @@ import org.crac.Resource;
 
 /**
  * SnapStart priming: before Lambda snapshots the initialized function, run synthetic batches through the real
- * event-parse, settings, encode, decode and response-write path, in every payload format and with a gzip+base64
- * body, so that the snapshot holds loaded, initialized and partly compiled classes.
+ * event-parse, settings, encode, SDK (marshalling, signing, unmarshalling), decode and response-write path, in every
+ * payload format and with a gzip+base64 body, so that the snapshot holds loaded, initialized and partly compiled
+ * classes.
  *
- * <p>The model is in memory: priming touches no network. After restore nothing is stale, because nothing
- * network-bound was used before the snapshot: the SageMaker client is built at init but never called, so it
- * holds no pooled connection, no resolved credentials (the default chain resolves them on first use, after
- * restore) and no cached DNS answer. {@link #afterRestore} therefore has nothing to do.
+ * <p>The model sits behind a second SageMaker client whose HTTP client answers in memory, with placeholder
+ * credentials and region: priming touches no network. After restore nothing is stale, because nothing
+ * network-bound was used before the snapshot: the function's own SageMaker client is built at init but never
+ * called, so it holds no pooled connection, no resolved credentials (the default chain resolves them on first use,
+ * after restore) and no cached DNS answer. {@link #afterRestore} therefore has nothing to do.
  */
 final class SnapStartPriming implements Resource {
 
@@ -41,19 +42,17 @@ final class SnapStartPriming implements Resource {
     private static final int ROUNDS = 25;
 
     private final ProxyExchange exchange;
-    private final BatchScorer scorer;
+    private final ModelInvoker model;
     private final ObjectMapper json = new ObjectMapper();
 
     SnapStartPriming(ProxyExchange exchange) {
-        this(exchange, null);
+        this(exchange, new PrimingModel());
     }
 
-    /** @param model the model to prime with; null for the in-memory one */
+    /** @param model answers behind an in-memory SageMaker client: the SDK's own path is primed too */
     SnapStartPriming(ProxyExchange exchange, ModelInvoker model) {
         this.exchange = exchange;
-        model = model == null ? this::answerEveryRow : model;
-        this.scorer = BatchScorer.builder().config(ScoringConfig.defaults()).invoker(model).logSink(line -> { })
-                .build();
+        this.model = model;
     }
 
     /** @throws IllegalStateException when a synthetic batch fails: the snapshot would hide a broken handler */
@@ -64,12 +63,17 @@ final class SnapStartPriming implements Resource {
             events.add(event(format, false));
             events.add(event(format, true));
         }
-        for (int round = 0; round < ROUNDS; round++) {
-            for (byte[] event : events) {
-                byte[] answer = exchange.answer(scorer, new ByteArrayInputStream(event), Duration.ofSeconds(30));
-                String text = new String(answer, StandardCharsets.UTF_8);
-                if (!text.startsWith("{\"statusCode\":200,")) {
-                    throw new IllegalStateException("SnapStart priming: a synthetic batch failed: " + text);
+        // Built here, not at init: functions without SnapStart never pay for a second SDK client.
+        try (SageMakerModelInvoker inMemory = SageMakerModelInvoker.inMemory(model)) {
+            BatchScorer scorer = BatchScorer.builder().config(ScoringConfig.defaults()).invoker(inMemory)
+                    .logSink(line -> { }).build();
+            for (int round = 0; round < ROUNDS; round++) {
+                for (byte[] event : events) {
+                    byte[] answer = exchange.answer(scorer, new ByteArrayInputStream(event), Duration.ofSeconds(30));
+                    String text = new String(answer, StandardCharsets.UTF_8);
+                    if (!text.startsWith("{\"statusCode\":200,")) {
+                        throw new IllegalStateException("SnapStart priming: a synthetic batch failed: " + text);
+                    }
                 }
             }
         }
@@ -116,20 +120,5 @@ final class SnapStartPriming implements Resource {
             zip.write(bytes);
         }
         return out.toByteArray();
-    }
-
-    /** The in-memory model: one answer per row, in the request's own format. */
-    private ModelResponse answerEveryRow(ModelRequest request, Duration timeout) {
-        PayloadFormat format = PayloadFormat.forContentType(request.contentType()).orElseThrow();
-        String answer;
-        try {
-            answer = format == PayloadFormat.JSON
-                    ? "{\"predictions\":[" + "0.5,".repeat(json.readTree(request.body()).get("instances").size() - 1)
-                    + "0.5]}"
-                    : "0.5\n".repeat((int) new String(request.body(), StandardCharsets.UTF_8).lines().count());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ModelResponse(format.mediaType(), answer.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,9 +1,11 @@
 package dev.sqlscore.modelserver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.sqlscore.protocol.HttpHeaders;
+import dev.sqlscore.sagemaker.InvokeEndpointWire;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,8 +20,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A local HTTP server that speaks the SageMaker runtime's {@code InvokeEndpoint} protocol well enough for the
@@ -40,7 +40,6 @@ public final class ModelServer implements AutoCloseable {
     public static final String ACCOUNT_ID = "000000000000";
     public static final String REGION = "us-east-1";
 
-    private static final Pattern INVOCATIONS = Pattern.compile("/endpoints/([^/]+)/invocations");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Model> models;
@@ -84,32 +83,26 @@ public final class ModelServer implements AutoCloseable {
                 send(exchange, refusal.get(), null, false);
                 return;
             }
-            Matcher path = INVOCATIONS.matcher(exchange.getRequestURI().getPath());
-            if (!"POST".equals(exchange.getRequestMethod()) || !path.matches()) {
+            Optional<String> endpoint = InvokeEndpointWire.endpointName(exchange.getRequestURI().getPath());
+            if (!"POST".equals(exchange.getRequestMethod()) || endpoint.isEmpty()) {
                 send(exchange, new Reply.ServiceError(404, "UnknownOperationException", "Unknown operation "
                         + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()), null, false);
                 return;
             }
-            String endpoint = path.group(1);
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Optional<String> contentType = headers.first("Content-Type");
-            Optional<String> accept = headers.first("Accept");
-            Model model = models.get(endpoint);
-            if (contentType.isEmpty() || accept.isEmpty()) {
+            Model model = models.get(endpoint.get());
+            if (headers.first("Content-Type").isEmpty() || headers.first("Accept").isEmpty()) {
                 // Stricter than SageMaker, which defaults both: sqlscore always sends them, and must keep doing so.
                 send(exchange, Reply.validationError("Both Content-Type and Accept headers are required"), null, false);
                 return;
             }
             if (model == null) {
-                send(exchange, Reply.validationError("Endpoint " + endpoint + " of account " + ACCOUNT_ID
+                send(exchange, Reply.validationError("Endpoint " + endpoint.get() + " of account " + ACCOUNT_ID
                         + " not found."), null, false);
                 return;
             }
-            Invocation invocation = new Invocation(endpoint, contentType.get(), accept.get(),
-                    headers.first("X-Amzn-SageMaker-Target-Model").orElse(null),
-                    headers.first("X-Amzn-SageMaker-Target-Variant").orElse(null),
-                    headers.first("X-Amzn-SageMaker-Inference-Component").orElse(null),
-                    headers.first("X-Amzn-SageMaker-Custom-Attributes").orElse(null), headers, body);
+            Invocation invocation = new Invocation(InvokeEndpointWire.request(endpoint.get(), headers::first, body),
+                    headers);
             FaultHook.Action action = faultHook.before(invocation);
             switch (action.kind()) {
                 case REPLY -> send(exchange, action.reply(), invocation, false);
@@ -132,7 +125,7 @@ public final class ModelServer implements AutoCloseable {
 
     private static void send(HttpExchange exchange, Reply reply, Invocation invocation, boolean truncate)
             throws IOException {
-        com.sun.net.httpserver.Headers out = exchange.getResponseHeaders();
+        Headers out = exchange.getResponseHeaders();
         out.set("x-amzn-RequestId", UUID.randomUUID().toString());
         int status;
         byte[] body;
@@ -142,11 +135,11 @@ public final class ModelServer implements AutoCloseable {
                 body = answer.body();
                 out.set("Content-Type", answer.contentType());
                 out.set("X-Amzn-Invoked-Production-Variant",
-                        Optional.ofNullable(invocation.targetVariant()).orElse("AllTraffic"));
+                        Optional.ofNullable(invocation.request().targetVariant()).orElse("AllTraffic"));
             }
             case Reply.ContainerAnswer failed -> {
                 status = 424;
-                body = modelError(failed, invocation.endpointName());
+                body = modelError(failed, invocation.request().endpointName());
                 out.set("Content-Type", "application/json");
                 out.set("X-Amzn-ErrorType", "ModelError");
             }

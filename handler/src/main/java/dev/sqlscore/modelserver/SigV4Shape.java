@@ -2,6 +2,7 @@ package dev.sqlscore.modelserver;
 
 import dev.sqlscore.protocol.HttpHeaders;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -65,7 +66,7 @@ final class SigV4Shape {
             return invalid("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
                     + scope[1] + "' != '" + date.get().substring(0, 8) + "'.");
         }
-        if (!parameters.get("SignedHeaders").contains("host")
+        if (!List.of(parameters.get("SignedHeaders").split(";")).contains("host")
                 || !SIGNATURE.matcher(parameters.get("Signature")).matches()) {
             return invalid("The request signature we calculated does not match the signature you provided.");
         }

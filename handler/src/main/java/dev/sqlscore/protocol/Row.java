@@ -14,6 +14,21 @@ public record Row(long rowNumber, List<JsonValue> features) {
         features = List.copyOf(features);
     }
 
+    /**
+     * False when there is nothing to score: no features, or only NULLs ({@code F(NULL)},
+     * {@code F(ARRAY_CONSTRUCT())}). Such a row cannot be written as a CSV line (an empty line is skipped by most
+     * readers, which would shift every later answer), so it is answered NULL without reaching the model, as
+     * {@code RETURNS NULL ON NULL INPUT} would have done.
+     */
+    public boolean hasInput() {
+        for (JsonValue feature : features) {
+            if (!(feature instanceof JsonValue.NullValue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Counts only: the features are row data. */
     @Override
     public String toString() {

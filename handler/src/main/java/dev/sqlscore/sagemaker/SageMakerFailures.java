@@ -3,7 +3,6 @@ package dev.sqlscore.sagemaker;
 import dev.sqlscore.scoring.ModelInvocationException;
 import dev.sqlscore.scoring.ModelInvocationException.Failure;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -63,8 +62,10 @@ final class SageMakerFailures {
         if (e instanceof AwsServiceException service) {
             return serviceError(service, endpoint);
         }
+        // The call's own timeout (or the scorer's interrupt at the deadline). A socket timeout is not one: the
+        // socket's limit is above any call timeout, so it only fires on connecting, an unreachable service.
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException
-                || e instanceof AbortedException || hasCause(e, InterruptedIOException.class)) {
+                || e instanceof AbortedException) {
             return outOfTime(endpoint, timeout, e);
         }
         if (e.getMessage() != null && e.getMessage().startsWith("Unable to load credentials")) {
@@ -74,8 +75,8 @@ final class SageMakerFailures {
         }
         if (hasCause(e, IOException.class)) {
             return new ModelInvocationException(Failure.UNAVAILABLE, "The connection to SageMaker failed while calling "
-                    + "endpoint '" + endpoint + "' (" + rootCause(e).getClass().getSimpleName() + ", after "
-                    + SageMakerModelInvoker.MAX_ATTEMPTS + " attempts); Snowflake retries the batch", e);
+                    + "endpoint '" + endpoint + "' (" + rootCause(e).getClass().getSimpleName() + "; the SDK tried up to "
+                    + SageMakerModelInvoker.MAX_ATTEMPTS + " times); Snowflake retries the batch", e);
         }
         return new ModelInvocationException(Failure.UNAVAILABLE, "Calling SageMaker endpoint '" + endpoint
                 + "' failed in the AWS SDK (" + e.getClass().getSimpleName() + "); Snowflake retries the batch", e);

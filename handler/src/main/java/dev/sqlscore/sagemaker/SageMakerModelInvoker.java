@@ -4,12 +4,16 @@ import dev.sqlscore.scoring.ModelInvocationException;
 import dev.sqlscore.scoring.ModelInvoker;
 import dev.sqlscore.scoring.ModelRequest;
 import dev.sqlscore.scoring.ModelResponse;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClientBuilder;
@@ -53,6 +57,22 @@ public final class SageMakerModelInvoker implements ModelInvoker, AutoCloseable 
     /** Over a client the caller built and owns the configuration of (tests, local tools). */
     public static SageMakerModelInvoker create(SageMakerRuntimeClient client) {
         return new SageMakerModelInvoker(client);
+    }
+
+    /**
+     * An invoker that takes the whole SDK path (marshalling, SigV4 signing, retries, unmarshalling) but whose HTTP
+     * client answers from {@code model} in memory, for SnapStart priming: it warms the SDK without a network call.
+     * Its region, credentials and endpoint are fixed placeholders, so nothing is resolved from the environment.
+     */
+    public static SageMakerModelInvoker inMemory(ModelInvoker model) {
+        return new SageMakerModelInvoker(SageMakerRuntimeClient.builder()
+                .httpClient(new InMemoryHttpClient(model))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIDINMEMORY", "in-memory-placeholder")))
+                .endpointOverride(URI.create("http://in-memory.invalid"))
+                .overrideConfiguration(o -> o.retryStrategy(retryStrategy()))
+                .build());
     }
 
     /**

@@ -94,9 +94,13 @@ public final class BatchScorer {
         }
         List<Row> rows = BatchParser.parse(RequestBody.decode(request.body()));
         log.rows = rows.size();
-        if (rows.isEmpty()) {
-            return SnowflakeAnswer.data(rows, List.of());
-        }
+        List<Row> scored = rows.stream().filter(Row::hasInput).toList();
+        List<JsonValue> values = scored.isEmpty() ? List.of() : score(settings, scored, deadline, log);
+        return SnowflakeAnswer.data(rows, scored.size() == rows.size() ? values : withNulls(rows, values));
+    }
+
+    /** The model's values for rows that have input, in order. */
+    private List<JsonValue> score(FunctionSettings settings, List<Row> rows, Deadline deadline, BatchLog log) {
         EncodedRows encoded = EncodedRows.encode(rows, settings.format());
         List<RowRange> chunks = Chunker.plan(encoded, config.maxRequestBytes(), config.maxRowsPerRequest());
         log.chunks = chunks.size();
@@ -113,7 +117,17 @@ public final class BatchScorer {
         }
         List<JsonValue> values = new ArrayList<>(rows.size());
         answers.forEach(values::addAll);
-        return SnowflakeAnswer.data(rows, values);
+        return values;
+    }
+
+    /** One value per row of the batch: the model's, in order, for rows with input; NULL for the others. */
+    private static List<JsonValue> withNulls(List<Row> rows, List<JsonValue> scoredValues) {
+        List<JsonValue> values = new ArrayList<>(rows.size());
+        int next = 0;
+        for (Row row : rows) {
+            values.add(row.hasInput() ? scoredValues.get(next++) : JsonValue.NULL);
+        }
+        return values;
     }
 
     private List<JsonValue> invokeChunk(FunctionSettings settings, EncodedRows encoded, List<RowRange> chunks,
@@ -124,11 +138,11 @@ public final class BatchScorer {
                 settings.customAttributes(), encoded.body(range));
         ModelResponse response = invoker.invoke(request, timeout);
         try {
-            return ResponseDecoder.decode(response.contentType(), response.body(),
-                    range.count());
+            return ResponseDecoder.decode(response.contentType(), response.body(), range.count());
         } catch (InvalidModelResponseException e) {
             throw new InvalidModelResponseException("Model request " + (chunk + 1) + " of " + chunks.size()
-                    + " (rows at index " + range.from() + " to " + (range.to() - 1) + "): " + e.getMessage(), e);
+                    + " (rows at index " + range.from() + " to " + (range.to() - 1) + " of those sent to the model): "
+                    + e.getMessage(), e);
         }
     }
 

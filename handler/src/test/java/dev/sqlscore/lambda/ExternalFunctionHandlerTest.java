@@ -50,19 +50,20 @@ class ExternalFunctionHandlerTest {
         assertFalse(answer.response().get("isBase64Encoded").asBoolean());
         assertEquals("[[0,-1.0],[1,-0.5],[2,0.0]]", answer.body().get("data").toString());
         Invocation sent = model.last();
-        assertEquals(ENDPOINT, sent.endpointName());
-        assertEquals("text/csv", sent.contentType());
-        assertEquals("text/csv", sent.accept());
-        assertEquals("churn-v7.tar.gz", sent.targetModel());
-        assertEquals("blue", sent.targetVariant());
-        assertEquals("churn-ic", sent.inferenceComponent());
-        assertEquals("trace=1", sent.customAttributes());
+        assertEquals(ENDPOINT, sent.request().endpointName());
+        assertEquals("text/csv", sent.request().contentType());
+        assertEquals("text/csv", sent.request().accept());
+        assertEquals("churn-v7.tar.gz", sent.request().targetModel());
+        assertEquals("blue", sent.request().targetVariant());
+        assertEquals("churn-ic", sent.request().inferenceComponent());
+        assertEquals("trace=1", sent.request().customAttributes());
         assertTrue(sent.headers().first("Authorization").orElseThrow().contains("/us-east-1/sagemaker/aws4_request"));
     }
 
     @Test
     void decodesBase64GzipBodies() {
-        TestEvents.Answer answer = start(TestModels::firstFeature).call(TestEvents.file("snowflake-batch-gzip-base64.json"));
+        TestEvents.Answer answer = start(TestModels::firstFeature)
+                .call(TestEvents.file("snowflake-batch-gzip-base64.json"));
         assertEquals(200, answer.status(), answer.body().toString());
         JsonNode data = answer.body().get("data");
         assertEquals(500, data.size());
@@ -74,7 +75,8 @@ class ExternalFunctionHandlerTest {
 
     @Test
     void readsHeadersFromMultiValueHeadersAlone() {
-        TestEvents.Answer answer = start(TestModels::firstFeature).call(TestEvents.file("snowflake-batch-multivalue-headers-only.json"));
+        TestEvents.Answer answer = start(TestModels::firstFeature)
+                .call(TestEvents.file("snowflake-batch-multivalue-headers-only.json"));
         assertEquals(200, answer.status(), answer.body().toString());
         assertEquals(3, answer.body().get("data").size());
     }
@@ -119,13 +121,24 @@ class ExternalFunctionHandlerTest {
         assertEquals(400, badBase64.status());
         assertTrue(badBase64.message().contains("not valid base64"), badBase64.message());
         assertEquals(0, harness.attempts.get(), "no model call for a malformed event");
-        assertTrue(harness.logLines.stream().allMatch(line -> line.contains("\"error\":\"INVALID_EVENT\"")), harness.logLines.toString());
+        assertTrue(harness.logLines.stream().allMatch(line -> line.contains("\"error\":\"INVALID_EVENT\"")),
+                harness.logLines.toString());
+    }
+
+    @Test
+    void anAsynchronousPollIsRefusedAsTheHandlerNeverStartsOne() {
+        String event = "{\"httpMethod\":\"GET\",\"headers\":{\"sf-custom-sagemaker-endpoint-name\":\"" + ENDPOINT
+                + "\"},\"body\":null,\"isBase64Encoded\":false}";
+        TestEvents.Answer answer = start(TestModels::firstFeature).call(event.getBytes(StandardCharsets.UTF_8));
+        assertEquals(405, answer.status(), answer.body().toString());
+        assertEquals("METHOD_NOT_ALLOWED", answer.error());
     }
 
     @Test
     void anAnswerOverLambdasLimitOnlyOnceEscapedIs413() {
         int rows = 1_000;
-        // Each value is 2,500 quotes: 5,000 bytes in Snowflake's JSON body, 10,000 once escaped into the proxy response.
+        // Each value is 2,500 quotes: 5,000 bytes in Snowflake's JSON body, 10,000 once escaped into the proxy
+        // response.
         Model quotes = invocation -> Reply.answer("application/json", "{\"predictions\":["
                 + ("\"" + "\\\"".repeat(2_500) + "\",").repeat(rows - 1) + "\"" + "\\\"".repeat(2_500) + "\"]}");
         HandlerHarness handler = start(quotes);
@@ -165,21 +178,13 @@ class ExternalFunctionHandlerTest {
 
     @Test
     void theLambdaEntryPointReachesTheModelThroughTheSdksEndpointOverride() {
-        ModelServer server = ModelServer.builder().endpoint(ENDPOINT, TestModels::firstFeature).start();
-        Map<String, String> properties = Map.of(
-                "aws.endpointUrlSageMakerRuntime", server.endpointUri().toString(),
-                "aws.region", "us-east-1",
-                "aws.accessKeyId", SageMakerTestClients.ACCESS_KEY_ID,
-                "aws.secretAccessKey", SageMakerTestClients.SECRET_ACCESS_KEY);
-        properties.forEach(System::setProperty);
-        try {
-            TestEvents.Answer answer = HandlerHarness.call(new ExternalFunctionHandler(),
-                    TestEvents.file("snowflake-batch.json"), 60_000);
-            assertEquals(200, answer.status(), answer.body().toString());
-            assertEquals("[[0,-1.0],[1,-0.5],[2,0.0]]", answer.body().get("data").toString());
-        } finally {
-            properties.keySet().forEach(System::clearProperty);
-            server.close();
+        try (ModelServer server = ModelServer.builder().endpoint(ENDPOINT, TestModels::firstFeature).start()) {
+            SageMakerTestClients.withDefaultChainsAt(server.endpointUri(), () -> {
+                TestEvents.Answer answer = HandlerHarness.call(new ExternalFunctionHandler(),
+                        TestEvents.file("snowflake-batch.json"), 60_000);
+                assertEquals(200, answer.status(), answer.body().toString());
+                assertEquals("[[0,-1.0],[1,-0.5],[2,0.0]]", answer.body().get("data").toString());
+            });
         }
     }
 }

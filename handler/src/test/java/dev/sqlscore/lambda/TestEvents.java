@@ -2,7 +2,6 @@ package dev.sqlscore.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,15 +47,25 @@ final class TestEvents {
         return headers;
     }
 
-    /** {@code {"data": [[i, [f0, ..., f12]], ...]}}: the churn example's shape, row i's first feature is i. */
+    /**
+     * {@code {"data": [[i, [f0, ..., f12]], ...]}}: the churn example's shape (13 features, about 100 bytes a row
+     * as JSON); row i's first feature is i.
+     */
     static byte[] churnBatch(int rows) {
-        ObjectNode batch = JSON.createObjectNode();
-        ArrayNode data = batch.putArray("data");
+        StringBuilder batch = new StringBuilder(rows * 110).append("{\"data\":[");
         for (int row = 0; row < rows; row++) {
-            data.addArray().add(row).addArray().add(row).add(0.29).add(-1.041).add(0).add(-0.91).add(0.021).add(1)
-                    .add(1).add(1).add(0).add(0).add(1).add(row % 7 * 0.125);
+            batch.append(row == 0 ? "[" : ",[").append(row).append(",[").append(row);
+            for (int feature = 1; feature < 13; feature++) {
+                batch.append(',');
+                if (feature % 4 == 0) {
+                    batch.append(row % 2);
+                } else {
+                    batch.append(Math.round(Math.sin(row * 0.37 + feature) * 100_000) / 100_000.0);
+                }
+            }
+            batch.append("]]");
         }
-        return bytes(batch);
+        return batch.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** A POST event; with {@code gzipBase64} the body travels gzip-compressed and base64-encoded. */

@@ -80,7 +80,7 @@ class ModelServerTest {
         assertEquals("1.5\n3\n", response.body());
         assertEquals("text/csv", response.headers().firstValue("Content-Type").orElseThrow());
         assertEquals("blue", response.headers().firstValue("X-Amzn-Invoked-Production-Variant").orElseThrow());
-        assertEquals("blue", model.last().targetVariant());
+        assertEquals("blue", model.last().request().targetVariant());
     }
 
     @Test

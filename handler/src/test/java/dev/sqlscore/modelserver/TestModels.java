@@ -14,7 +14,7 @@ public final class TestModels {
     /** A CSV model that answers each row with its first feature, as XGBoost answers with one score per line. */
     public static Reply firstFeature(Invocation invocation) {
         StringBuilder answer = new StringBuilder();
-        new String(invocation.body(), StandardCharsets.UTF_8).lines().forEach(line -> {
+        new String(invocation.request().body(), StandardCharsets.UTF_8).lines().forEach(line -> {
             int comma = line.indexOf(',');
             answer.append(comma < 0 ? line : line.substring(0, comma)).append('\n');
         });

@@ -17,7 +17,8 @@ import dev.sqlscore.scoring.ModelRequest;
 import dev.sqlscore.scoring.ModelResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -76,14 +77,14 @@ class SageMakerModelInvokerTest {
         assertEquals("text/csv", response.contentType());
         assertEquals("0.25\n-1\n", new String(response.body(), StandardCharsets.UTF_8));
         Invocation sent = model.last();
-        assertEquals("churn", sent.endpointName());
-        assertEquals("text/csv; charset=utf-8", sent.contentType());
-        assertEquals("application/json", sent.accept());
-        assertEquals("model-b.tar.gz", sent.targetModel());
-        assertEquals("blue", sent.targetVariant());
-        assertEquals("churn-ic-1", sent.inferenceComponent());
-        assertEquals("trace=on", sent.customAttributes());
-        assertArrayEquals(request.body(), sent.body());
+        assertEquals("churn", sent.request().endpointName());
+        assertEquals("text/csv; charset=utf-8", sent.request().contentType());
+        assertEquals("application/json", sent.request().accept());
+        assertEquals("model-b.tar.gz", sent.request().targetModel());
+        assertEquals("blue", sent.request().targetVariant());
+        assertEquals("churn-ic-1", sent.request().inferenceComponent());
+        assertEquals("trace=on", sent.request().customAttributes());
+        assertArrayEquals(request.body(), sent.request().body());
         String authorization = sent.headers().first("Authorization").orElseThrow();
         assertTrue(authorization.startsWith("AWS4-HMAC-SHA256 Credential=" + SageMakerTestClients.ACCESS_KEY_ID + "/"),
                 authorization);
@@ -92,32 +93,45 @@ class SageMakerModelInvokerTest {
     }
 
     @Test
+    void inMemoryTakesTheSdkPathBothWaysWithoutANetwork() {
+        List<ModelRequest> seen = new CopyOnWriteArrayList<>();
+        ModelRequest request = new ModelRequest("churn", "application/json", "application/jsonlines", "m.tar.gz",
+                "blue", "ic-1", "a=b", "{\"instances\":[[1]]}".getBytes(StandardCharsets.UTF_8));
+        try (SageMakerModelInvoker inMemory = SageMakerModelInvoker.inMemory((sent, timeout) -> {
+            seen.add(sent);
+            return new ModelResponse("application/jsonlines", "0.5\n".getBytes(StandardCharsets.UTF_8));
+        })) {
+            ModelResponse response = inMemory.invoke(request, TIMEOUT);
+            assertEquals("application/jsonlines", response.contentType());
+            assertEquals("0.5\n", new String(response.body(), StandardCharsets.UTF_8));
+        }
+        ModelRequest sent = seen.getFirst();
+        assertEquals(List.of("churn", "application/json", "application/jsonlines", "m.tar.gz", "blue", "ic-1", "a=b"),
+                List.of(sent.endpointName(), sent.contentType(), sent.accept(), sent.targetModel(),
+                        sent.targetVariant(), sent.inferenceComponent(), sent.customAttributes()));
+        assertArrayEquals(request.body(), sent.body());
+    }
+
+    @Test
     void leavesOptionalHeadersOutWhenTheFunctionSetNone() {
         start(FaultHook.NONE);
         invoker.invoke(request("churn"), TIMEOUT);
         Invocation sent = model.last();
-        assertEquals(null, sent.targetModel());
-        assertEquals(null, sent.targetVariant());
-        assertEquals(null, sent.inferenceComponent());
-        assertEquals(null, sent.customAttributes());
+        assertEquals(null, sent.request().targetModel());
+        assertEquals(null, sent.request().targetVariant());
+        assertEquals(null, sent.request().inferenceComponent());
+        assertEquals(null, sent.request().customAttributes());
     }
 
     @Test
     void createHonoursTheSdksStandardEndpointOverride() {
         start(FaultHook.NONE);
-        // The system-property twins of AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME, AWS_REGION and the key variables.
-        Map<String, String> properties = Map.of(
-                "aws.endpointUrlSageMakerRuntime", server.endpointUri().toString(),
-                "aws.region", "us-east-1",
-                "aws.accessKeyId", SageMakerTestClients.ACCESS_KEY_ID,
-                "aws.secretAccessKey", SageMakerTestClients.SECRET_ACCESS_KEY);
-        properties.forEach(System::setProperty);
-        try (SageMakerModelInvoker fromDefaults = SageMakerModelInvoker.create()) {
-            ModelResponse response = fromDefaults.invoke(request("churn"), TIMEOUT);
-            assertEquals("0.25\n-1\n", new String(response.body(), StandardCharsets.UTF_8));
-        } finally {
-            properties.keySet().forEach(System::clearProperty);
-        }
+        SageMakerTestClients.withDefaultChainsAt(server.endpointUri(), () -> {
+            try (SageMakerModelInvoker fromDefaults = SageMakerModelInvoker.create()) {
+                ModelResponse response = fromDefaults.invoke(request("churn"), TIMEOUT);
+                assertEquals("0.25\n-1\n", new String(response.body(), StandardCharsets.UTF_8));
+            }
+        });
     }
 
     static Stream<Arguments> serviceErrors() {
@@ -160,7 +174,8 @@ class SageMakerModelInvokerTest {
         ModelInvocationException e = assertThrows(ModelInvocationException.class,
                 () -> invoker.invoke(request("churn"), TIMEOUT));
         assertTrue(e.getMessage().contains("CloudWatch log group /aws/sagemaker/Endpoints/churn"), e.getMessage());
-        assertTrue(e.getMessage().contains("log stream arn:aws:logs:us-east-1:000000000000:log-group:"), e.getMessage());
+        assertTrue(e.getMessage().contains("log stream arn:aws:logs:us-east-1:000000000000:log-group:"),
+                e.getMessage());
         assertFalse(e.getMessage().contains(CANARY));
     }
 
@@ -193,6 +208,16 @@ class SageMakerModelInvokerTest {
         assertEquals(Failure.UNAVAILABLE, e.failure(), e.getMessage());
         assertTrue(e.getMessage().contains("connection to SageMaker failed"), e.getMessage());
         assertEquals(SageMakerModelInvoker.MAX_ATTEMPTS, attempts.get());
+    }
+
+    @Test
+    void anUnreachableServiceIsUnavailable() {
+        start(FaultHook.NONE);
+        server.close(); // nothing listens on its port any more: connections are refused
+        ModelInvocationException e = assertThrows(ModelInvocationException.class,
+                () -> invoker.invoke(request("churn"), TIMEOUT));
+        assertEquals(Failure.UNAVAILABLE, e.failure(), e.getMessage());
+        assertTrue(e.getMessage().contains("ConnectException"), e.getMessage());
     }
 
     @Test

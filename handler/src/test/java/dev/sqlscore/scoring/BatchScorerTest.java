@@ -129,6 +129,28 @@ class BatchScorerTest {
     }
 
     @Test
+    void rowsWithNoInputAreAnsweredNullWithoutReachingTheModel() {
+        List<ModelRequest> seen = new CopyOnWriteArrayList<>();
+        ScoringResponse response = scorer(CONFIG, (request, timeout) -> {
+            seen.add(request);
+            return FakeModels.firstFeature(request);
+        }).score(post("{\"data\":[[0,[7,1]],[1,null],[2,[]],[3,[null,null]],[4,[8,2]],[5,null,null],[6,9]]}"));
+        assertEquals("{\"data\":[[0,7],[1,null],[2,null],[3,null],[4,8],[5,null],[6,9]]}", response.bodyAsString());
+        assertEquals(1, seen.size());
+        assertEquals("7,1\n8,2\n9\n", new String(seen.get(0).body(), StandardCharsets.UTF_8));
+        assertEquals(7, onlyLogLine().path("rows").asInt());
+    }
+
+    @Test
+    void aBatchOfRowsWithNoInputCallsNoModel() {
+        ScoringResponse response = scorer(CONFIG, (request, timeout) -> {
+            throw new AssertionError("no model call without input");
+        }).score(post("{\"data\":[[0,null],[1,[]]]}"));
+        assertEquals("{\"data\":[[0,null],[1,null]]}", response.bodyAsString());
+        assertEquals(0, calls.get());
+    }
+
+    @Test
     void acceptsABodyThatIsStillGzip() throws IOException {
         ByteArrayOutputStream gzip = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {

@@ -1,0 +1,38 @@
+package dev.sqlscore.local;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/** Whole-body gzip, as {@code Content-Encoding: gzip} uses it. */
+final class Gzip {
+
+    private Gzip() {
+    }
+
+    static byte[] compress(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** @throws IllegalArgumentException if the bytes are not gzip data */
+    static byte[] decompress(byte[] bytes) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the body says Content-Encoding: gzip but is not gzip data", e);
+        }
+    }
+
+    static boolean isGzip(String contentEncoding) {
+        return contentEncoding != null && contentEncoding.strip().equalsIgnoreCase("gzip");
+    }
+}

@@ -1,0 +1,114 @@
+package dev.sqlscore.infra;
+
+import com.pulumi.aws.apigateway.Deployment;
+import com.pulumi.aws.apigateway.DeploymentArgs;
+import com.pulumi.aws.apigateway.Integration;
+import com.pulumi.aws.apigateway.IntegrationArgs;
+import com.pulumi.aws.apigateway.Method;
+import com.pulumi.aws.apigateway.MethodArgs;
+import com.pulumi.aws.apigateway.ResourceArgs;
+import com.pulumi.aws.apigateway.RestApi;
+import com.pulumi.aws.apigateway.RestApiArgs;
+import com.pulumi.aws.apigateway.RestApiPolicy;
+import com.pulumi.aws.apigateway.RestApiPolicyArgs;
+import com.pulumi.aws.apigateway.Stage;
+import com.pulumi.aws.apigateway.StageArgs;
+import com.pulumi.aws.apigateway.inputs.RestApiEndpointConfigurationArgs;
+import com.pulumi.aws.lambda.Permission;
+import com.pulumi.aws.lambda.PermissionArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.sqlscore.infra.config.StackSettings;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The REST API Snowflake calls: one POST method with AWS_IAM authorization and a Lambda proxy integration on the
+ * alias, a resource policy for the Snowflake role's session only, and a stage that is redeployed on every change.
+ */
+record ScoringApi(RestApi restApi, Stage stage, Permission invokePermission, Output<String> methodArn) {
+
+    static final String STAGE_NAME = "v1";
+    static final String RESOURCE_PATH = "score";
+    static final String HTTP_METHOD = "POST";
+    /**
+     * Turns on API Gateway payload compression. Snowflake sends {@code Content-Encoding: gzip} bodies (COMPRESSION =
+     * AUTO); with compression on, API Gateway decompresses them before the Lambda sees them, and gzips responses of
+     * at least this many bytes for clients that send {@code Accept-Encoding: gzip} (Snowflake does). Without it the
+     * gzip body would reach the Lambda mangled. The local {@code serve} command mimics exactly this.
+     */
+    static final int MINIMUM_COMPRESSION_SIZE_BYTES = 1024;
+
+    static ScoringApi create(String name, String stackName, StackSettings settings, ScoringLambda lambda,
+                             String snowflakeRoleName, AwsContext aws, Resource parent) {
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
+        var restApi = new RestApi(name + "-api", RestApiArgs.builder()
+                .description("sqlscore: Snowflake external functions of " + name + " (" + stackName + ")")
+                .endpointConfiguration(RestApiEndpointConfigurationArgs.builder()
+                        .types(settings.endpointType().name()).build())
+                .minimumCompressionSize(Integer.toString(MINIMUM_COMPRESSION_SIZE_BYTES))
+                .build(), child);
+        Output<String> methodArn = Output.format("%s/%s/%s/%s", restApi.executionArn(), STAGE_NAME, HTTP_METHOD,
+                RESOURCE_PATH);
+        var policy = new RestApiPolicy(name + "-api-policy", RestApiPolicyArgs.builder()
+                .restApiId(restApi.id())
+                .policy(Output.tuple(aws.snowflakeSessionArn(snowflakeRoleName), methodArn).applyValue(t ->
+                        PolicyDocuments.apiResourcePolicy(t.t1, t.t2, settings.snowflakeVpcId())))
+                .build(), child);
+        var resource = new com.pulumi.aws.apigateway.Resource(name + "-resource", ResourceArgs.builder()
+                .restApi(restApi.id())
+                .parentId(restApi.rootResourceId())
+                .pathPart(RESOURCE_PATH)
+                .build(), child);
+        var method = new Method(name + "-method", MethodArgs.builder()
+                .restApi(restApi.id())
+                .resourceId(resource.id())
+                .httpMethod(HTTP_METHOD)
+                .authorization("AWS_IAM")
+                .build(), child);
+        var integration = new Integration(name + "-lambda-integration", IntegrationArgs.builder()
+                .restApi(restApi.id())
+                .resourceId(resource.id())
+                .httpMethod(method.httpMethod())
+                .type("AWS_PROXY")
+                .integrationHttpMethod("POST")
+                .uri(lambda.alias().invokeArn())
+                .build(), child);
+        var permission = new Permission(name + "-invoke-permission", PermissionArgs.builder()
+                .action("lambda:InvokeFunction")
+                .function(lambda.function().name())
+                .qualifier(lambda.alias().name())
+                .principal("apigateway.amazonaws.com")
+                .sourceArn(methodArn)
+                .build(), child);
+        var deployment = new Deployment(name + "-deployment", DeploymentArgs.builder()
+                .restApi(restApi.id())
+                .description("sqlscore " + name)
+                .triggers(redeploymentTrigger(method, integration, policy))
+                .build(), CustomResourceOptions.builder().parent(parent)
+                .dependsOn(method, integration, policy).build());
+        var accessLogs = AccessLogs.create(name, stackName, settings, aws, parent);
+        var stageArgs = StageArgs.builder()
+                .restApi(restApi.id())
+                .deployment(deployment.id())
+                .stageName(STAGE_NAME);
+        accessLogs.ifPresent(logs -> stageArgs.accessLogSettings(logs.stageSettings()));
+        var stage = new Stage(name + "-stage", stageArgs.build(), CustomResourceOptions.builder().parent(parent)
+                .dependsOn(accessLogs.map(AccessLogs::prerequisites).orElse(List.of())).build());
+        return new ScoringApi(restApi, stage, permission, methodArn);
+    }
+
+    /**
+     * A deployment is a snapshot: a changed method, integration or policy only reaches the stage through a new
+     * one. The trigger fingerprints all three, ids included, so a replaced resource also redeploys.
+     */
+    private static Output<Map<String, String>> redeploymentTrigger(Method method, Integration integration,
+                                                                            RestApiPolicy policy) {
+        List<Output<?>> parts = List.of(method.id(), method.httpMethod(), method.authorization(), integration.id(),
+                integration.type(), integration.uri(), policy.id(), policy.policy());
+        return Output.all(parts.stream().map(part -> part.applyValue(String::valueOf)).toList())
+                .applyValue(values -> Map.of("redeployment", ResourceNames.sha256(String.join("\n", values))));
+    }
+}

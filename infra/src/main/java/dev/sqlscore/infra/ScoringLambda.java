@@ -1,0 +1,116 @@
+package dev.sqlscore.infra;
+
+import com.pulumi.asset.FileArchive;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.lambda.Alias;
+import com.pulumi.aws.lambda.AliasArgs;
+import com.pulumi.aws.lambda.FunctionArgs;
+import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
+import com.pulumi.aws.lambda.inputs.FunctionLoggingConfigArgs;
+import com.pulumi.aws.lambda.inputs.FunctionSnapStartArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.sqlscore.infra.config.ScoringSettings;
+import dev.sqlscore.infra.config.StackSettings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Java Lambda behind the API: its log group, a role that may call only the configured endpoints, the function
+ * (SnapStart on published versions) and the alias everything else points at.
+ */
+record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGroup logGroup) {
+
+    static final String HANDLER = "dev.sqlscore.lambda.ExternalFunctionHandler::handleRequest";
+    static final String RUNTIME = "java21";
+    static final String ALIAS_NAME = "live";
+    static final String BUILD_COMMAND = "mvn -B package -DskipTests";
+
+    /** The handler's {@code ScoringConfig.ENV_*} names (the handler module is not a dependency of this one). */
+    static final String ENV_ALLOWED_ENDPOINTS = "SQLSCORE_ALLOWED_ENDPOINTS";
+    static final String ENV_DEFAULT_ENDPOINT = "SQLSCORE_DEFAULT_ENDPOINT";
+    static final String ENV_MAX_REQUEST_BYTES = "SQLSCORE_MAX_REQUEST_BYTES";
+    static final String ENV_MAX_ROWS_PER_REQUEST = "SQLSCORE_MAX_ROWS_PER_REQUEST";
+    static final String ENV_MAX_CONCURRENT_REQUESTS = "SQLSCORE_MAX_CONCURRENT_REQUESTS";
+    static final String ENV_DEADLINE_MILLIS = "SQLSCORE_DEADLINE_MILLIS";
+
+    static ScoringLambda create(String name, String stackName, StackSettings settings, Path artifact,
+                                AwsContext aws, Resource parent) {
+        requireArtifact(artifact);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
+
+        var logGroup = new LogGroup(name + "-lambda-logs", LogGroupArgs.builder()
+                .name("/sqlscore/" + stackName + "/" + name + "/lambda")
+                .retentionInDays(settings.logRetentionDays())
+                .build(), child);
+        var role = new Role(name + "-lambda-role", RoleArgs.builder()
+                .description("Runs the sqlscore Lambda of " + name + " (" + stackName + ")")
+                .assumeRolePolicy(PolicyDocuments.serviceTrust("lambda.amazonaws.com"))
+                .build(), child);
+        var invokeEndpoints = new RolePolicy(name + "-lambda-sagemaker", RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(Output.all(settings.endpointNames().stream().map(aws::sageMakerEndpointArn).toList())
+                        .applyValue(arns -> PolicyDocuments.allow(List.of("sagemaker:InvokeEndpoint"), arns)))
+                .build(), child);
+        var writeLogs = new RolePolicy(name + "-lambda-logging", RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(logGroup.arn().applyValue(arn -> PolicyDocuments.allow(
+                        List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(arn + ":*"))))
+                .build(), child);
+
+        var function = new com.pulumi.aws.lambda.Function(name + "-handler", FunctionArgs.builder()
+                .description("sqlscore: Snowflake external function -> SageMaker InvokeEndpoint")
+                .runtime(RUNTIME)
+                .handler(HANDLER)
+                .code(new FileArchive(artifact.toString()))
+                .role(role.arn())
+                .architectures(settings.lambda().architecture())
+                .memorySize(settings.lambda().memoryMb())
+                .timeout(settings.lambda().timeoutSeconds())
+                .publish(true)
+                .snapStart(FunctionSnapStartArgs.builder().applyOn("PublishedVersions").build())
+                .environment(FunctionEnvironmentArgs.builder().variables(environment(settings)).build())
+                .loggingConfig(FunctionLoggingConfigArgs.builder().logFormat("Text").logGroup(logGroup.name()).build())
+                .build(), CustomResourceOptions.builder().parent(parent).dependsOn(invokeEndpoints, writeLogs).build());
+        var alias = new Alias(name + "-live", AliasArgs.builder()
+                .name(ALIAS_NAME)
+                .description("The published SnapStart version API Gateway invokes")
+                .functionName(function.name())
+                .functionVersion(function.version())
+                .build(), child);
+        return new ScoringLambda(function, alias, logGroup);
+    }
+
+    /** Exactly the variables the handler reads; the endpoint allow-list is always set. */
+    static Map<String, String> environment(StackSettings settings) {
+        ScoringSettings scoring = settings.scoring();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(ENV_ALLOWED_ENDPOINTS, String.join(",", settings.endpointNames()));
+        if (scoring.defaultEndpoint() != null) {
+            env.put(ENV_DEFAULT_ENDPOINT, scoring.defaultEndpoint());
+        }
+        env.put(ENV_MAX_REQUEST_BYTES, Integer.toString(scoring.maxRequestBytes()));
+        env.put(ENV_MAX_ROWS_PER_REQUEST, Integer.toString(scoring.maxRowsPerRequest()));
+        env.put(ENV_MAX_CONCURRENT_REQUESTS, Integer.toString(scoring.maxConcurrentRequests()));
+        env.put(ENV_DEADLINE_MILLIS, Integer.toString(scoring.deadlineMillis()));
+        return env;
+    }
+
+    private static void requireArtifact(Path artifact) {
+        if (!Files.isRegularFile(artifact)) {
+            throw new MissingArtifactException("The Lambda artifact " + artifact.toAbsolutePath().normalize()
+                    + " does not exist. Build it first: run `" + BUILD_COMMAND + "` at the repository root, then "
+                    + "run `pulumi up` again.");
+        }
+    }
+}

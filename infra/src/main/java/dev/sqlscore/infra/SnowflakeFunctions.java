@@ -1,0 +1,137 @@
+package dev.sqlscore.infra;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.sqlscore.infra.config.FunctionArgument;
+import dev.sqlscore.infra.config.FunctionSettings;
+import dev.sqlscore.infra.config.StackSettings;
+import dev.sqlscore.infra.snowflake.ExternalFunction;
+import dev.sqlscore.infra.snowflake.ExternalFunctionArgs;
+import dev.sqlscore.infra.snowflake.GrantPrivilegesToAccountRole;
+import dev.sqlscore.infra.snowflake.GrantPrivilegesToAccountRoleArgs;
+import dev.sqlscore.infra.snowflake.inputs.ExternalFunctionArgArgs;
+import dev.sqlscore.infra.snowflake.inputs.ExternalFunctionHeaderArgs;
+import dev.sqlscore.infra.snowflake.inputs.GrantPrivilegesToAccountRoleOnSchemaObjectArgs;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** One external function per configured function, and USAGE on it for each configured role. */
+final class SnowflakeFunctions {
+
+    /** The seed's demo row: 13 features of the example model. */
+    static final String SAMPLE_ARRAY = "ARRAY_CONSTRUCT(-0.32,0.29,-1.041,0,-0.91,0.021,1,1,1,0,0,1,0)";
+
+    private final Map<String, ExternalFunction> functions = new LinkedHashMap<>();
+
+    private SnowflakeFunctions() {
+    }
+
+    /**
+     * Functions are created only once the trust is ready (and so removed before the role, the integration and the
+     * API on {@code pulumi destroy}); grants follow their function.
+     */
+    static SnowflakeFunctions create(String name, StackSettings settings, SnowflakeTrust trust, ScoringApi api,
+                                     Resource parent) {
+        var created = new SnowflakeFunctions();
+        CustomResourceOptions afterTrust = CustomResourceOptions.builder().parent(parent)
+                .provider(trust.provider()).dependsOn(trust.ready()).build();
+        for (FunctionSettings function : settings.functions()) {
+            String resourceName = name + "-" + function.sqlName().toLowerCase(Locale.ROOT);
+            var args = ExternalFunctionArgs.builder()
+                    .database(settings.database())
+                    .schema(settings.schema())
+                    .name(function.sqlName())
+                    .args(function.arguments().stream().map(SnowflakeFunctions::argument).toList())
+                    .returnType(function.returnType())
+                    .returnBehavior("VOLATILE")
+                    .nullInputBehavior("CALLED ON NULL INPUT")
+                    .apiIntegration(trust.integration().name())
+                    .urlOfProxyAndResource(url(api))
+                    .headers(headers(function))
+                    .compression(function.compression())
+                    .comment("sqlscore: scores rows with SageMaker endpoint " + function.endpointName());
+            if (function.maxBatchRows() != null) {
+                args.maxBatchRows(function.maxBatchRows());
+            }
+            var externalFunction = new ExternalFunction(resourceName, args.build(), afterTrust);
+            created.functions.put(function.sqlName(), externalFunction);
+            for (String grantee : function.grantees()) {
+                new GrantPrivilegesToAccountRole(resourceName + "-usage-" + grantee.toLowerCase(Locale.ROOT),
+                        GrantPrivilegesToAccountRoleArgs.builder()
+                                .accountRoleName(grantee)
+                                .privileges("USAGE")
+                                .onSchemaObject(GrantPrivilegesToAccountRoleOnSchemaObjectArgs.builder()
+                                        .objectType("FUNCTION")
+                                        .objectName(externalFunction.name().applyValue(sqlName ->
+                                                quotedName(settings, sqlName) + function.argumentTypes()))
+                                        .build())
+                                .build(),
+                        CustomResourceOptions.builder().parent(parent).provider(trust.provider())
+                                .dependsOn(externalFunction).build());
+            }
+        }
+        return created;
+    }
+
+    /** The function's URL: the stage URL plus the API's resource path. */
+    static Output<String> url(ScoringApi api) {
+        return api.stage().invokeUrl().applyValue(stageUrl -> stageUrl + "/" + ScoringApi.RESOURCE_PATH);
+    }
+
+    Output<Map<String, String>> fullyQualifiedNames() {
+        return Output.all(functions.values().stream().map(ExternalFunction::fullyQualifiedName).toList())
+                .applyValue(names -> zip(List.copyOf(functions.keySet()), names));
+    }
+
+    /** A query to paste into a worksheet, per function. */
+    static Map<String, String> sampleSql(StackSettings settings) {
+        return settings.functions().stream().collect(Collectors.toMap(FunctionSettings::sqlName,
+                function -> "select " + settings.database() + "." + settings.schema() + "." + function.sqlName()
+                        + function.arguments().stream().map(arg -> sampleValue(arg.type()))
+                        .collect(Collectors.joining(", ", "(", ")")) + ";",
+                (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private static String sampleValue(String type) {
+        String base = type.replaceAll("\\(.*", "");
+        return switch (base) {
+            case "ARRAY" -> SAMPLE_ARRAY;
+            case "OBJECT" -> "OBJECT_CONSTRUCT('feature', 1)";
+            case "VARIANT" -> "PARSE_JSON('[1, 2, 3]')";
+            case "BOOLEAN" -> "TRUE";
+            case "DATE" -> "CURRENT_DATE()";
+            case "TIME" -> "CURRENT_TIME()";
+            case "TIMESTAMP", "TIMESTAMP_NTZ", "TIMESTAMP_LTZ", "TIMESTAMP_TZ" -> "CURRENT_TIMESTAMP()";
+            case "VARCHAR", "STRING", "TEXT", "CHAR", "BINARY", "GEOGRAPHY" -> "'text'";
+            default -> "0";
+        };
+    }
+
+    private static ExternalFunctionArgArgs argument(FunctionArgument argument) {
+        return ExternalFunctionArgArgs.builder().name(argument.name()).type(argument.type()).build();
+    }
+
+    private static List<ExternalFunctionHeaderArgs> headers(FunctionSettings function) {
+        return function.headers().entrySet().stream()
+                .map(header -> ExternalFunctionHeaderArgs.builder().name(header.getKey()).value(header.getValue())
+                        .build())
+                .toList();
+    }
+
+    private static String quotedName(StackSettings settings, String sqlName) {
+        return "\"" + settings.database() + "\".\"" + settings.schema() + "\".\"" + sqlName + "\"";
+    }
+
+    private static Map<String, String> zip(List<String> keys, List<String> values) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            map.put(keys.get(i), values.get(i));
+        }
+        return map;
+    }
+}

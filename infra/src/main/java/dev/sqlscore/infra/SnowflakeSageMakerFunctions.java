@@ -1,0 +1,85 @@
+package dev.sqlscore.infra;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.deployment.Deployment;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.sqlscore.infra.config.StackSettings;
+
+import java.util.Map;
+
+/**
+ * Snowflake external functions backed by SageMaker endpoints, deployed as one unit: the Java Lambda, the REST API
+ * in front of it, the IAM role Snowflake assumes, the Snowflake API integration, the functions and their grants.
+ * Any Pulumi Java program can instantiate it with {@link SnowflakeSageMakerFunctionsArgs}.
+ */
+public final class SnowflakeSageMakerFunctions extends ComponentResource {
+
+    public static final String TYPE = "sqlscore:index:SnowflakeSageMakerFunctions";
+
+    /** The stage URL Snowflake's integration allows; functions call it plus {@code /score}. */
+    @Export(name = "invokeUrl", refs = {String.class}, tree = "[0]")
+    private final Output<String> invokeUrl;
+
+    @Export(name = "roleArn", refs = {String.class}, tree = "[0]")
+    private final Output<String> roleArn;
+
+    @Export(name = "integrationName", refs = {String.class}, tree = "[0]")
+    private final Output<String> integrationName;
+
+    /** SQL name -> fully qualified name, for each function. */
+    @Export(name = "functionNames", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    private final Output<Map<String, String>> functionNames;
+
+    /** SQL name -> a query to paste into a worksheet. */
+    @Export(name = "sampleSql", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    private final Output<Map<String, String>> sampleSql;
+
+    public SnowflakeSageMakerFunctions(String name, SnowflakeSageMakerFunctionsArgs args) {
+        this(name, args, null);
+    }
+
+    public SnowflakeSageMakerFunctions(String name, SnowflakeSageMakerFunctionsArgs args,
+                                       ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        StackSettings settings = args.settings();
+        String stackName = Deployment.getInstance().getStackName();
+        String roleName = ResourceNames.snowflakeRole(name, stackName);
+        AwsContext aws = AwsContext.lookup();
+
+        var lambda = ScoringLambda.create(name, stackName, settings, args.handlerArtifact(), aws, this);
+        var api = ScoringApi.create(name, stackName, settings, lambda, roleName, aws, this);
+        var trust = SnowflakeTrust.create(name, roleName, ResourceNames.apiIntegration(name, stackName), settings,
+                api, aws, args.propagationDelay(), this);
+        var functions = SnowflakeFunctions.create(name, settings, trust, api, this);
+
+        this.invokeUrl = api.stage().invokeUrl();
+        this.roleArn = trust.role().arn();
+        this.integrationName = trust.integration().name();
+        this.functionNames = functions.fullyQualifiedNames();
+        this.sampleSql = Output.of(SnowflakeFunctions.sampleSql(settings));
+        registerOutputs(Map.of("invokeUrl", invokeUrl, "roleArn", roleArn, "integrationName", integrationName,
+                "functionNames", functionNames, "sampleSql", sampleSql));
+    }
+
+    public Output<String> invokeUrl() {
+        return invokeUrl;
+    }
+
+    public Output<String> roleArn() {
+        return roleArn;
+    }
+
+    public Output<String> integrationName() {
+        return integrationName;
+    }
+
+    public Output<Map<String, String>> functionNames() {
+        return functionNames;
+    }
+
+    public Output<Map<String, String>> sampleSql() {
+        return sampleSql;
+    }
+}

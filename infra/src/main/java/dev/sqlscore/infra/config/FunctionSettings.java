@@ -1,0 +1,60 @@
+package dev.sqlscore.infra.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One Snowflake external function and the SageMaker call behind it. Optional settings are {@code null} when not
+ * set; only set ones become {@code HEADERS} entries.
+ *
+ * @param sqlName      upper-case SQL identifier, e.g. {@code SAGEMAKER_INVOKE}
+ * @param maxBatchRows {@code MAX_BATCH_ROWS}; {@code null} leaves the choice to Snowflake
+ * @param compression  {@code COMPRESSION}: AUTO, NONE, GZIP or DEFLATE
+ * @param grantees     Snowflake account roles granted USAGE on the function
+ */
+public record FunctionSettings(String sqlName, String endpointName, String contentType, String accept,
+                               String targetModel, String targetVariant, String inferenceComponent,
+                               String customAttributes, Integer maxBatchRows, String compression,
+                               List<FunctionArgument> arguments, String returnType, List<String> grantees) {
+
+    /** Header names the handler reads (Snowflake delivers them as {@code sf-custom-<name>}). */
+    public static final String HEADER_ENDPOINT_NAME = "sagemaker-endpoint-name";
+    public static final String HEADER_CONTENT_TYPE = "sagemaker-content-type";
+    public static final String HEADER_ACCEPT = "sagemaker-accept";
+    public static final String HEADER_TARGET_MODEL = "sagemaker-target-model";
+    public static final String HEADER_TARGET_VARIANT = "sagemaker-target-variant";
+    public static final String HEADER_INFERENCE_COMPONENT = "sagemaker-inference-component";
+    public static final String HEADER_CUSTOM_ATTRIBUTES = "sagemaker-custom-attributes";
+
+    public FunctionSettings {
+        arguments = List.copyOf(arguments);
+        grantees = List.copyOf(grantees);
+    }
+
+    /** The {@code HEADERS} entries, only those that are set, in a stable order. */
+    public Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(HEADER_ENDPOINT_NAME, endpointName);
+        headers.put(HEADER_CONTENT_TYPE, contentType);
+        putIfSet(headers, HEADER_ACCEPT, accept);
+        putIfSet(headers, HEADER_TARGET_MODEL, targetModel);
+        putIfSet(headers, HEADER_TARGET_VARIANT, targetVariant);
+        putIfSet(headers, HEADER_INFERENCE_COMPONENT, inferenceComponent);
+        putIfSet(headers, HEADER_CUSTOM_ATTRIBUTES, customAttributes);
+        return headers;
+    }
+
+    /** Argument types as Snowflake identifies an overload, e.g. {@code (ARRAY)}: without precision or length. */
+    public String argumentTypes() {
+        return arguments.stream().map(argument -> argument.type().replaceAll("\\(.*\\)", ""))
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static void putIfSet(Map<String, String> headers, String name, String value) {
+        if (value != null) {
+            headers.put(name, value);
+        }
+    }
+}

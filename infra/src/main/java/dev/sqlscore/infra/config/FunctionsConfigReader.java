@@ -1,0 +1,165 @@
+package dev.sqlscore.infra.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Reads the {@code sqlscore:functions} list (JSON text, as Pulumi hands structured config over). */
+final class FunctionsConfigReader {
+
+    static final List<String> CONTENT_TYPES = List.of("text/csv", "application/json", "application/jsonlines");
+    static final List<String> COMPRESSIONS = List.of("AUTO", "NONE", "GZIP", "DEFLATE");
+    static final List<FunctionArgument> DEFAULT_ARGUMENTS = List.of(new FunctionArgument("FEATURES", "ARRAY"));
+    static final String DEFAULT_RETURN_TYPE = "VARIANT";
+
+    private static final Set<String> FIELDS = Set.of("name", "endpoint", "contentType", "accept", "targetModel",
+            "targetVariant", "inferenceComponent", "customAttributes", "maxBatchRows", "compression", "arguments",
+            "returnType", "grantees");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ConfigProblems problems;
+
+    FunctionsConfigReader(ConfigProblems problems) {
+        this.problems = problems;
+    }
+
+    List<FunctionSettings> read(String key, String raw) {
+        String example = "a list of functions, e.g. [{\"name\": \"SAGEMAKER_INVOKE\", \"endpoint\": \"my-endpoint\"}]";
+        if (ConfigProblems.isBlank(raw)) {
+            problems.add(key, "is required (" + example + ")");
+            return List.of();
+        }
+        JsonNode list;
+        try {
+            list = JSON.readTree(raw);
+        } catch (JsonProcessingException e) {
+            problems.add(key, "is not valid YAML/JSON structured config; expected " + example);
+            return List.of();
+        }
+        if (!list.isArray() || list.isEmpty()) {
+            problems.add(key, "must be a non-empty list; expected " + example);
+            return List.of();
+        }
+        List<FunctionSettings> functions = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String itemKey = key + "[" + i + "]";
+            FunctionSettings function = readFunction(itemKey, list.get(i));
+            if (function != null && !names.add(function.sqlName())) {
+                problems.add(itemKey + ".name", "'" + function.sqlName() + "' is used by another function; "
+                        + "SQL names must be unique");
+            }
+            if (function != null) {
+                functions.add(function);
+            }
+        }
+        return functions;
+    }
+
+    private FunctionSettings readFunction(String key, JsonNode node) {
+        if (!node.isObject()) {
+            problems.add(key, "must be an object with at least 'name' and 'endpoint'");
+            return null;
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!FIELDS.contains(field)) {
+                problems.add(key + "." + field, "is not a known setting; known: " + String.join(", ", FIELDS.stream()
+                        .sorted().toList()));
+            }
+        }
+        String sqlName = problems.identifier(key + ".name", text(node, "name"), true);
+        String endpoint = problems.requiredMatching(key + ".endpoint", text(node, "endpoint"),
+                Patterns.SAGEMAKER_NAME, "a SageMaker endpoint name (letters, digits and hyphens, at most 63)");
+        String contentType = problems.oneOf(key + ".contentType", text(node, "contentType"), CONTENT_TYPES.get(0),
+                CONTENT_TYPES);
+        String accept = problems.matching(key + ".accept", text(node, "accept"), Patterns.MEDIA_TYPE,
+                "a media type such as application/json (at most 255 characters)");
+        String targetModel = headerValue(key + ".targetModel", text(node, "targetModel"));
+        String targetVariant = problems.matching(key + ".targetVariant", text(node, "targetVariant"),
+                Patterns.SAGEMAKER_NAME, "a SageMaker production variant name (letters, digits and hyphens)");
+        String inferenceComponent = problems.matching(key + ".inferenceComponent", text(node, "inferenceComponent"),
+                Patterns.SAGEMAKER_NAME, "a SageMaker inference component name (letters, digits and hyphens)");
+        String customAttributes = headerValue(key + ".customAttributes", text(node, "customAttributes"));
+        Integer maxBatchRows = problems.integer(key + ".maxBatchRows", text(node, "maxBatchRows"), null, 1,
+                Integer.MAX_VALUE);
+        String compression = problems.oneOf(key + ".compression", text(node, "compression"), "AUTO", COMPRESSIONS);
+        List<FunctionArgument> arguments = arguments(key + ".arguments", node.get("arguments"));
+        String returnType = sqlType(key + ".returnType", text(node, "returnType"), DEFAULT_RETURN_TYPE);
+        List<String> grantees = grantees(key + ".grantees", node.get("grantees"));
+        if (sqlName == null || endpoint == null) {
+            return null;
+        }
+        // Per-value limits keep all HEADERS together far below Snowflake's 8 KB.
+        return new FunctionSettings(sqlName, endpoint, contentType, accept, targetModel, targetVariant,
+                inferenceComponent, customAttributes, maxBatchRows, compression, arguments, returnType, grantees);
+    }
+
+    private String headerValue(String key, String raw) {
+        return problems.matching(key, raw, Patterns.HEADER_VALUE,
+                "printable ASCII without single quotes, at most 1024 characters");
+    }
+
+    private List<FunctionArgument> arguments(String key, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return DEFAULT_ARGUMENTS;
+        }
+        if (!node.isArray()) {
+            problems.add(key, "must be a list of {name, type}, e.g. [{\"name\": \"features\", \"type\": \"ARRAY\"}]");
+            return DEFAULT_ARGUMENTS;
+        }
+        List<FunctionArgument> arguments = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String argKey = key + "[" + i + "]";
+            JsonNode arg = node.get(i);
+            String name = problems.identifier(argKey + ".name", text(arg, "name"), true);
+            String type = sqlType(argKey + ".type", text(arg, "type"), null);
+            if (type == null) {
+                problems.add(argKey + ".type", "is required (a Snowflake data type such as ARRAY or VARCHAR)");
+            }
+            if (name != null && type != null) {
+                arguments.add(new FunctionArgument(name, type));
+            }
+        }
+        return arguments;
+    }
+
+    private String sqlType(String key, String raw, String fallback) {
+        String type = problems.matching(key, raw, Patterns.SQL_TYPE,
+                "a Snowflake data type such as ARRAY, OBJECT, VARIANT, VARCHAR, NUMBER(38,0), FLOAT or BOOLEAN");
+        return type == null ? fallback : type.toUpperCase(Locale.ROOT).replaceAll("\\s+", "");
+    }
+
+    private List<String> grantees(String key, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            problems.add(key, "must be a list of Snowflake account role names");
+            return List.of();
+        }
+        List<String> roles = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String role = problems.identifier(key + "[" + i + "]", node.get(i).asText(), true);
+            if (role != null && !roles.contains(role)) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return value.isValueNode() ? value.asText() : value.toString();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.sqlscore.infra.config;
+
+import java.util.regex.Pattern;
+
+/** The shapes configuration values must have, from the AWS and Snowflake naming rules. */
+final class Patterns {
+
+    static final Pattern SQL_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,254}");
+    /** SageMaker endpoint, variant and inference component names. */
+    static final Pattern SAGEMAKER_NAME = Pattern.compile("[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}");
+    static final Pattern MEDIA_TYPE =
+            Pattern.compile("(?=.{3,255}$)[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9*][A-Za-z0-9!#$&^_.+*-]*");
+    /** Printable ASCII without the quote that would end a SQL string literal in {@code HEADERS}. */
+    static final Pattern HEADER_VALUE = Pattern.compile("[\\x20-\\x26\\x28-\\x7e]{1,1024}");
+    static final Pattern SQL_TYPE = Pattern.compile("(?i)(ARRAY|OBJECT|VARIANT|VARCHAR|STRING|TEXT|CHAR|NUMBER|NUMERIC"
+            + "|DECIMAL|INT|INTEGER|BIGINT|SMALLINT|FLOAT|DOUBLE|REAL|BOOLEAN|DATE|TIME|TIMESTAMP|TIMESTAMP_NTZ"
+            + "|TIMESTAMP_LTZ|TIMESTAMP_TZ|BINARY|GEOGRAPHY)(\\(\\d+(,\\s*\\d+)?\\))?");
+    static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8,17}");
+
+    private Patterns() {
+    }
+}

@@ -1,0 +1,29 @@
+package dev.sqlscore.infra.config;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The whole stack configuration, validated. Produced only by {@link StackConfigReader}.
+ *
+ * @param snowflakeVpcId   Snowflake's VPC id for a PRIVATE API; {@code null} for REGIONAL
+ * @param iamPropagation   how long to wait after the Snowflake role's trust changes before creating functions
+ */
+public record StackSettings(SnowflakeConnection snowflake, String database, String schema,
+                            List<FunctionSettings> functions, LambdaSettings lambda, ScoringSettings scoring,
+                            int logRetentionDays, EndpointType endpointType, String snowflakeVpcId,
+                            AccessLogging accessLogging, Duration iamPropagation) {
+
+    public StackSettings {
+        functions = List.copyOf(functions);
+    }
+
+    /** Every endpoint some function calls, in configuration order: the Lambda may call these and no other. */
+    public Set<String> endpointNames() {
+        Set<String> names = new LinkedHashSet<>();
+        functions.forEach(function -> names.add(function.endpointName()));
+        return names;
+    }
+}

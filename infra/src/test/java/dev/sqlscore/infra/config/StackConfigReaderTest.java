@@ -1,0 +1,233 @@
+package dev.sqlscore.infra.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static dev.sqlscore.infra.config.StackConfigReader.ACCESS_LOGGING;
+import static dev.sqlscore.infra.config.StackConfigReader.DATABASE;
+import static dev.sqlscore.infra.config.StackConfigReader.DEADLINE_MILLIS;
+import static dev.sqlscore.infra.config.StackConfigReader.DEFAULT_ENDPOINT;
+import static dev.sqlscore.infra.config.StackConfigReader.ENDPOINT_TYPE;
+import static dev.sqlscore.infra.config.StackConfigReader.FUNCTIONS;
+import static dev.sqlscore.infra.config.StackConfigReader.IAM_PROPAGATION_SECONDS;
+import static dev.sqlscore.infra.config.StackConfigReader.LAMBDA_ARCHITECTURE;
+import static dev.sqlscore.infra.config.StackConfigReader.LAMBDA_MEMORY_MB;
+import static dev.sqlscore.infra.config.StackConfigReader.LAMBDA_TIMEOUT_SECONDS;
+import static dev.sqlscore.infra.config.StackConfigReader.LOG_RETENTION_DAYS;
+import static dev.sqlscore.infra.config.StackConfigReader.MAX_CONCURRENT_REQUESTS;
+import static dev.sqlscore.infra.config.StackConfigReader.MAX_REQUEST_BYTES;
+import static dev.sqlscore.infra.config.StackConfigReader.MAX_ROWS_PER_REQUEST;
+import static dev.sqlscore.infra.config.StackConfigReader.SCHEMA;
+import static dev.sqlscore.infra.config.StackConfigReader.SNOWFLAKE_ACCOUNT;
+import static dev.sqlscore.infra.config.StackConfigReader.SNOWFLAKE_ORGANIZATION;
+import static dev.sqlscore.infra.config.StackConfigReader.SNOWFLAKE_PASSWORD;
+import static dev.sqlscore.infra.config.StackConfigReader.SNOWFLAKE_PRIVATE_KEY;
+import static dev.sqlscore.infra.config.StackConfigReader.SNOWFLAKE_ROLE;
+import static dev.sqlscore.infra.config.StackConfigReader.SNOWFLAKE_USER;
+import static dev.sqlscore.infra.config.StackConfigReader.SNOWFLAKE_VPC_ID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StackConfigReaderTest {
+
+    private static Map<String, String> minimal() {
+        return ValidConfig.minimal();
+    }
+
+    private static StackSettings read(Map<String, String> config) {
+        return StackConfigReader.read(ConfigSource.of(config));
+    }
+
+    @Test
+    void minimalConfigurationGetsTheDocumentedDefaults() {
+        StackSettings settings = read(minimal());
+
+        assertEquals("ANALYTICS", settings.database());
+        assertEquals("ML", settings.schema());
+        assertEquals(new LambdaSettings(1024, "arm64", 30), settings.lambda());
+        assertEquals(new ScoringSettings(4_000_000, 0, 8, 25_000, null), settings.scoring());
+        assertEquals(30, settings.logRetentionDays());
+        assertEquals(EndpointType.REGIONAL, settings.endpointType());
+        assertNull(settings.snowflakeVpcId());
+        assertEquals(AccessLogging.EXISTING_ACCOUNT_ROLE, settings.accessLogging());
+        assertEquals(Duration.ofSeconds(30), settings.iamPropagation());
+        FunctionSettings function = settings.functions().get(0);
+        assertEquals(new FunctionSettings("SAGEMAKER_INVOKE", "my-endpoint", "text/csv", null, null, null, null, null,
+                null, "AUTO", List.of(new FunctionArgument("FEATURES", "ARRAY")), "VARIANT", List.of()), function);
+        assertEquals(Map.of("sagemaker-endpoint-name", "my-endpoint", "sagemaker-content-type", "text/csv"),
+                function.headers());
+        assertEquals("(ARRAY)", function.argumentTypes());
+    }
+
+    @Test
+    void everySettingIsRead() {
+        Map<String, String> config = minimal();
+        config.put(FUNCTIONS, """
+                [{"name": "score", "endpoint": "ep-1", "contentType": "application/jsonlines",
+                  "accept": "application/jsonlines", "targetModel": "model-a.tar.gz", "targetVariant": "v2",
+                  "inferenceComponent": "ic-1", "customAttributes": "a=b", "maxBatchRows": 500,
+                  "compression": "none", "arguments": [{"name": "x", "type": "number(38, 2)"},
+                  {"name": "y", "type": "VARCHAR"}], "returnType": "variant", "grantees": ["analyst", "ANALYST", "bi"]}]
+                """);
+        config.put(LAMBDA_MEMORY_MB, "3008");
+        config.put(LAMBDA_ARCHITECTURE, "X86_64");
+        config.put(LAMBDA_TIMEOUT_SECONDS, "60");
+        config.put(MAX_REQUEST_BYTES, "6291456");
+        config.put(MAX_ROWS_PER_REQUEST, "1000");
+        config.put(MAX_CONCURRENT_REQUESTS, "64");
+        config.put(DEADLINE_MILLIS, "28999");
+        config.put(DEFAULT_ENDPOINT, "ep-1");
+        config.put(LOG_RETENTION_DAYS, "365");
+        config.put(ENDPOINT_TYPE, "private");
+        config.put(SNOWFLAKE_VPC_ID, "vpc-0123456789abcdef0");
+        config.put(ACCESS_LOGGING, "manage-account-role");
+        config.put(IAM_PROPAGATION_SECONDS, "0");
+        config.put(StackConfigReader.SNOWFLAKE_WAREHOUSE, "WH");
+        config.put(StackConfigReader.SNOWFLAKE_PRIVATE_KEY_PASSPHRASE, "phrase");
+
+        StackSettings settings = read(config);
+
+        assertEquals(new FunctionSettings("SCORE", "ep-1", "application/jsonlines", "application/jsonlines",
+                "model-a.tar.gz", "v2", "ic-1", "a=b", 500, "NONE",
+                List.of(new FunctionArgument("X", "NUMBER(38,2)"), new FunctionArgument("Y", "VARCHAR")), "VARIANT",
+                List.of("ANALYST", "BI")), settings.functions().get(0));
+        assertEquals("(NUMBER, VARCHAR)", settings.functions().get(0).argumentTypes());
+        assertEquals(new LambdaSettings(3008, "x86_64", 60), settings.lambda());
+        assertEquals(new ScoringSettings(6_291_456, 1000, 64, 28_999, "ep-1"), settings.scoring());
+        assertEquals(365, settings.logRetentionDays());
+        assertEquals(EndpointType.PRIVATE, settings.endpointType());
+        assertEquals("vpc-0123456789abcdef0", settings.snowflakeVpcId());
+        assertEquals(AccessLogging.MANAGE_ACCOUNT_ROLE, settings.accessLogging());
+        assertEquals(Duration.ZERO, settings.iamPropagation());
+        assertEquals(new SnowflakeConnection("MYORG", "MYACCOUNT", "PULUMI", "ACCOUNTADMIN", "WH",
+                ValidConfig.PRIVATE_KEY, "phrase"), settings.snowflake());
+    }
+
+    static Stream<Arguments> invalidValues() {
+        return Stream.of(
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"contentType\": \"text/plain\"}]",
+                        FUNCTIONS + "[0].contentType", "text/csv, application/json, application/jsonlines"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"my_endpoint\"}]",
+                        FUNCTIONS + "[0].endpoint", "SageMaker endpoint name"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"-leading-hyphen\"}]",
+                        FUNCTIONS + "[0].endpoint", "letters, digits and hyphens"),
+                invalid(FUNCTIONS, "[{\"name\": \"1F\", \"endpoint\": \"e\"}]",
+                        FUNCTIONS + "[0].name", "unquoted Snowflake identifier"),
+                invalid(FUNCTIONS, "[{\"name\": \"MY-FUNC\", \"endpoint\": \"e\"}]",
+                        FUNCTIONS + "[0].name", "unquoted Snowflake identifier"),
+                invalid(FUNCTIONS, "[{\"endpoint\": \"e\"}]", FUNCTIONS + "[0].name", "is required"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\"}]", FUNCTIONS + "[0].endpoint", "is required"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"endpointName\": \"x\"}]",
+                        FUNCTIONS + "[0].endpointName", "is not a known setting"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"a\"}, {\"name\": \"f\", \"endpoint\": \"b\"}]",
+                        FUNCTIONS + "[1].name", "must be unique"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"accept\": \"json\"}]",
+                        FUNCTIONS + "[0].accept", "media type"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"accept\": \"a/"
+                        + "b".repeat(300) + "\"}]", FUNCTIONS + "[0].accept", "media type"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"customAttributes\": \"it's\"}]",
+                        FUNCTIONS + "[0].customAttributes", "without single quotes"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"targetVariant\": \"a b\"}]",
+                        FUNCTIONS + "[0].targetVariant", "production variant"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"inferenceComponent\": \"x_y\"}]",
+                        FUNCTIONS + "[0].inferenceComponent", "inference component"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"maxBatchRows\": 0}]",
+                        FUNCTIONS + "[0].maxBatchRows", "from 1 to"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"compression\": \"zstd\"}]",
+                        FUNCTIONS + "[0].compression", "AUTO, NONE, GZIP, DEFLATE"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"returnType\": \"TABLE\"}]",
+                        FUNCTIONS + "[0].returnType", "Snowflake data type"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"arguments\": [{\"name\": \"x\"}]}]",
+                        FUNCTIONS + "[0].arguments[0].type", "is required"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"arguments\": \"ARRAY\"}]",
+                        FUNCTIONS + "[0].arguments", "list of {name, type}"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"grantees\": [\"PUBLIC ROLE\"]}]",
+                        FUNCTIONS + "[0].grantees[0]", "unquoted Snowflake identifier"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"targetModel\": \""
+                        + "m".repeat(1025) + "\"}]", FUNCTIONS + "[0].targetModel", "at most 1024"),
+                invalid(FUNCTIONS, "[]", FUNCTIONS, "non-empty list"),
+                invalid(FUNCTIONS, "[{name: F", FUNCTIONS, "not valid"),
+                invalid(FUNCTIONS, null, FUNCTIONS, "is required"),
+                invalid(DATABASE, null, DATABASE, "is required"),
+                invalid(SCHEMA, "my schema", SCHEMA, "unquoted Snowflake identifier"),
+                invalid(SNOWFLAKE_ORGANIZATION, null, SNOWFLAKE_ORGANIZATION, "organization name"),
+                invalid(SNOWFLAKE_ACCOUNT, " ", SNOWFLAKE_ACCOUNT, "account name"),
+                invalid(SNOWFLAKE_USER, null, SNOWFLAKE_USER, "is required"),
+                invalid(SNOWFLAKE_ROLE, null, SNOWFLAKE_ROLE, "is required"),
+                invalid(SNOWFLAKE_PRIVATE_KEY, null, SNOWFLAKE_PRIVATE_KEY, "pulumi config set --secret"),
+                invalid(SNOWFLAKE_PASSWORD, "hunter2", SNOWFLAKE_PASSWORD, "passwords are not used"),
+                invalid(LAMBDA_MEMORY_MB, "64", LAMBDA_MEMORY_MB, "from 128 to 10240"),
+                invalid(LAMBDA_MEMORY_MB, "lots", LAMBDA_MEMORY_MB, "whole number"),
+                invalid(LAMBDA_ARCHITECTURE, "arm", LAMBDA_ARCHITECTURE, "arm64, x86_64"),
+                invalid(LAMBDA_TIMEOUT_SECONDS, "901", LAMBDA_TIMEOUT_SECONDS, "from 1 to 900"),
+                invalid(LAMBDA_TIMEOUT_SECONDS, "20", DEADLINE_MILLIS, "is not below " + LAMBDA_TIMEOUT_SECONDS),
+                invalid(DEADLINE_MILLIS, "29000", DEADLINE_MILLIS, "from 1000 to 28999"),
+                invalid(MAX_REQUEST_BYTES, "6291457", MAX_REQUEST_BYTES, "from 1024 to 6291456"),
+                invalid(MAX_ROWS_PER_REQUEST, "-1", MAX_ROWS_PER_REQUEST, "from 0 to"),
+                invalid(MAX_CONCURRENT_REQUESTS, "65", MAX_CONCURRENT_REQUESTS, "from 1 to 64"),
+                invalid(MAX_CONCURRENT_REQUESTS, "0", MAX_CONCURRENT_REQUESTS, "from 1 to 64"),
+                invalid(DEFAULT_ENDPOINT, "other-endpoint", DEFAULT_ENDPOINT, "use one of my-endpoint"),
+                invalid(LOG_RETENTION_DAYS, "10", LOG_RETENTION_DAYS, "[1, 3, 5, 7, 14, 30"),
+                invalid(ENDPOINT_TYPE, "EDGE", ENDPOINT_TYPE, "REGIONAL, PRIVATE"),
+                invalid(ENDPOINT_TYPE, "PRIVATE", SNOWFLAKE_VPC_ID,
+                        "is required when " + ENDPOINT_TYPE + " is PRIVATE"),
+                invalid(SNOWFLAKE_VPC_ID, "vpc-0123456789abcdef0", SNOWFLAKE_VPC_ID, "only used when"),
+                invalid(SNOWFLAKE_VPC_ID, "my-vpc", SNOWFLAKE_VPC_ID, "vpc-0123456789abcdef0"),
+                invalid(ACCESS_LOGGING, "on", ACCESS_LOGGING, "existing-account-role, manage-account-role, off"),
+                invalid(IAM_PROPAGATION_SECONDS, "301", IAM_PROPAGATION_SECONDS, "from 0 to 300"));
+    }
+
+    private static Arguments invalid(String key, String value, String reportedKey, String allowed) {
+        return Arguments.of(key, value, reportedKey, allowed);
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("invalidValues")
+    void invalidValueStopsWithItsKeyAndWhatIsAllowed(String key, String value, String reportedKey, String allowed) {
+        Map<String, String> config = minimal();
+        if (value == null) {
+            config.remove(key);
+        } else {
+            config.put(key, value);
+        }
+
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> read(config));
+
+        assertEquals(1, e.problems().size(), () -> "expected exactly one problem: " + e.problems());
+        String problem = e.problems().get(0);
+        assertTrue(problem.startsWith(reportedKey + ": "), problem);
+        assertTrue(problem.contains(allowed), problem);
+        assertTrue(e.getMessage().contains(problem));
+    }
+
+    @Test
+    void allProblemsAreReportedTogether() {
+        Map<String, String> config = minimal();
+        config.remove(SNOWFLAKE_USER);
+        config.put(LAMBDA_ARCHITECTURE, "sparc");
+        config.put(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"contentType\": \"text/xml\"}]");
+
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> read(config));
+
+        assertEquals(List.of(SNOWFLAKE_USER, FUNCTIONS + "[0].contentType", LAMBDA_ARCHITECTURE),
+                e.problems().stream().map(p -> p.substring(0, p.indexOf(": "))).toList());
+    }
+
+    @Test
+    void thePrivateKeyStaysOutOfToString() {
+        StackSettings settings = read(minimal());
+
+        assertFalse(settings.toString().contains("MIIEsecret"), settings.toString());
+        assertFalse(settings.snowflake().toString().contains("MIIEsecret"));
+    }
+}
