@@ -34,14 +34,14 @@ final class ChurnBatch {
     /** The CSV model: one line per row, holding the row's first feature. */
     static Reply firstFeature(Invocation invocation) {
         StringBuilder answer = new StringBuilder();
-        new String(invocation.body(), StandardCharsets.UTF_8).lines()
+        new String(invocation.request().body(), StandardCharsets.UTF_8).lines()
                 .forEach(line -> answer.append(line, 0, line.indexOf(',')).append('\n'));
         return Reply.answer("text/csv", answer.toString());
     }
 
     /** The first feature of the first row an invocation carries: which chunk it is. */
     static int firstRow(Invocation invocation) {
-        String body = new String(invocation.body(), StandardCharsets.UTF_8);
+        String body = new String(invocation.request().body(), StandardCharsets.UTF_8);
         return Integer.parseInt(body.substring(0, body.indexOf(',')));
     }
 

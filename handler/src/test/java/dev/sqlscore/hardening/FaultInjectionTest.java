@@ -76,7 +76,7 @@ class FaultInjectionTest {
     @BeforeAll
     static void startServer() {
         server = ModelServer.builder().endpoint(ENDPOINT, ChurnBatch::firstFeature).faultHook(invocation -> {
-            if (!TEST_ID.get().equals(invocation.customAttributes())) {
+            if (!TEST_ID.get().equals(invocation.request().customAttributes())) {
                 return Action.proceed();
             }
             ATTEMPTS.computeIfAbsent(ChurnBatch.firstRow(invocation), chunk -> new AtomicInteger()).incrementAndGet();
