@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A batch whose answer proves itself: row {@code i} (0-based, in sent order) has row number {@code 7 * (rows - i)}
- * (descending: Snowflake's order is arbitrary and must be kept) and first feature {@code i}; the model answers each
- * row with its first feature. So a complete, ordered, duplicate-free answer is exactly {@code [7 * (rows - i), i]}
- * at position {@code i}.
+ * (descending: Snowflake's order is arbitrary and must be kept) and first feature {@code first + i}; the model
+ * answers each row with its first feature. So a complete, ordered, duplicate-free answer is exactly
+ * {@code [7 * (rows - i), first + i]} at position {@code i}, and {@code first} tells batches apart.
  */
 final class ChurnBatch {
 
@@ -23,9 +23,13 @@ final class ChurnBatch {
     }
 
     static byte[] body(int rows) {
+        return body(rows, 0);
+    }
+
+    static byte[] body(int rows, long first) {
         StringBuilder body = new StringBuilder(rows * 64).append("{\"data\":[");
         for (int i = 0; i < rows; i++) {
-            body.append(i == 0 ? "[" : ",[").append(rowNumber(rows, i)).append(",[").append(i)
+            body.append(i == 0 ? "[" : ",[").append(rowNumber(rows, i)).append(",[").append(first + i)
                     .append(",0.29,-1.041,0,-0.91,0.021,1,1,1,0,0,1,0.125]]");
         }
         return body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
@@ -47,11 +51,15 @@ final class ChurnBatch {
 
     /** Every row answered exactly once, in the order sent, with its own value. */
     static void assertCompleteAnswer(int rows, byte[] answer) {
+        assertCompleteAnswer(rows, 0, answer);
+    }
+
+    static void assertCompleteAnswer(int rows, long first, byte[] answer) {
         JsonNode data = SnowflakeAnswers.json(answer).path("data");
         assertEquals(rows, data.size(), "one answer per row");
         for (int i = 0; i < rows; i++) {
             assertEquals(rowNumber(rows, i), data.get(i).get(0).asLong(), "row number at " + i);
-            assertEquals(i, data.get(i).get(1).asInt(), "value at " + i);
+            assertEquals(first + i, data.get(i).get(1).asLong(), "value at " + i);
         }
     }
 }
