@@ -94,10 +94,12 @@ public final class ResponseDecoder {
                     }
                 }
             }
-            List<String> keys = object.members().stream().map(m -> Texts.clip(m.name())).toList();
+            // Its keys are not quoted: a model may key its answers by input values, which are row data.
+            int keys = object.members().size();
             throw new InvalidModelResponseException("The model answered (" + describe(contentType) + ") a JSON "
-                    + "object with keys " + keys + " but none of " + ANSWER_KEYS + " holding an array; make the "
-                    + "model answer with one of them, or a bare JSON array, or CSV with one line per row");
+                    + "object with " + keys + (keys == 1 ? " key" : " keys") + " but none of " + ANSWER_KEYS
+                    + " holding an array; make the model answer with one of them, or a bare JSON array, or CSV "
+                    + "with one line per row");
         }
         throw new InvalidModelResponseException("The model answered (" + describe(contentType) + ") a single JSON "
                 + "scalar; expected an array, or an object with one of " + ANSWER_KEYS + " holding an array");

@@ -94,10 +94,11 @@ class ResponseDecoderTest {
     }
 
     @Test
-    void anObjectWithoutAnswersNamesItsKeysNotItsValues() {
+    void anObjectWithoutAnswersQuotesNeitherItsKeysNorItsValues() {
         String message = rejected("application/json", "{\"label\":\"" + CANARY + "\",\"predictions\":\"" + CANARY
-                + "\"}", 1);
-        assertTrue(message.contains("[label, predictions]"), message);
+                + "\",\"" + CANARY + "\":1}", 1);
+        assertTrue(message.contains("a JSON object with 3 keys but none of [predictions"), message);
+        assertFalse(message.contains(CANARY), message);
         assertTrue(message.contains("application/json"), message);
     }
 

@@ -323,7 +323,7 @@ class BatchScorerTest {
         ScoringResponse keys = scorer(CONFIG, (request, timeout) -> new ModelResponse("application/json",
                 ("{\"label\":\"" + CANARY + "\"}").getBytes(StandardCharsets.UTF_8))).score(post(batch));
         assertError(keys, 400, "MODEL_RESPONSE_INVALID");
-        assertTrue(keys.bodyAsString().contains("[label]"), keys.bodyAsString());
+        assertTrue(keys.bodyAsString().contains("1 key but none of [predictions"), keys.bodyAsString());
         assertFalse(keys.bodyAsString().contains(CANARY));
         assertFalse(logLines.get(0).contains(CANARY));
         List<ModelInvoker> failures = List.of(
