@@ -47,7 +47,7 @@ public final class LoadBenchmark {
                     TIME_LIMIT).run();
             require(result, BATCHES);
             System.out.printf("%s, %d cores, JDK %s; serve: %s%n", LocalDate.now(),
-                    Runtime.getRuntime().availableProcessors(), Runtime.version(), String.join(" ", jvm));
+                    Runtime.getRuntime().availableProcessors(), Runtime.version(), "-Xmx1g -XX:+UseSerialGC -Xlog:gc");
             System.out.printf("%,d batches x %d rows (13 features, gzip), %d at once, after %d warm-up batches%n",
                     BATCHES, ROWS_PER_BATCH, CONCURRENCY, WARMUP_BATCHES);
             System.out.println("| batches/s | rows/s | p50 ms | p99 ms | max ms | serve peak heap |");

@@ -53,13 +53,7 @@ final class ServeProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "serve", "--port", "0"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("SQLSCORE_"));
-        env.put("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME", modelUri.toString());
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_ACCESS_KEY_ID", SageMakerTestClients.ACCESS_KEY_ID);
-        env.put("AWS_SECRET_ACCESS_KEY", SageMakerTestClients.SECRET_ACCESS_KEY);
-        env.put("SQLSCORE_ALLOWED_ENDPOINTS", endpoint);
+        pointAt(builder, modelUri, endpoint);
         long started = System.nanoTime();
         Process process = builder.start();
         CompletableFuture<URI> listening = new CompletableFuture<>();
@@ -71,6 +65,18 @@ final class ServeProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new IOException("serve did not start within " + timeout.toMillis() + " ms: " + e.getMessage(), e);
         }
+    }
+
+    /** The environment a deployment gives the handler, aimed at a local model server with test credentials. */
+    static ProcessBuilder pointAt(ProcessBuilder builder, URI modelUri, String endpoint) {
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("SQLSCORE_"));
+        env.put("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME", modelUri.toString());
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_ACCESS_KEY_ID", SageMakerTestClients.ACCESS_KEY_ID);
+        env.put("AWS_SECRET_ACCESS_KEY", SageMakerTestClients.SECRET_ACCESS_KEY);
+        env.put("SQLSCORE_ALLOWED_ENDPOINTS", endpoint);
+        return builder;
     }
 
     /** Drains the child's output (its per-batch log lines included) so that it never blocks on a full pipe. */
