@@ -28,6 +28,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,6 +147,25 @@ class FaultInjectionTest {
                 "chunk at row " + chunk + " tried " + attempts + " times"));
     }
 
+    /** Holds the chosen requests until the test ends: a model slower than any deadline. */
+    private FaultHook heldUntilTheTestEnds(IntPredicate firstRow) {
+        return invocation -> {
+            if (firstRow.test(ChurnBatch.firstRow(invocation))) {
+                neverInTime.await();
+            }
+            return Action.proceed();
+        };
+    }
+
+    private record Timed(ScoringResponse response, Duration elapsed) {
+    }
+
+    private static Timed timed(Supplier<ScoringResponse> call) {
+        long start = System.nanoTime();
+        ScoringResponse response = call.get();
+        return new Timed(response, Duration.ofNanos(System.nanoTime() - start));
+    }
+
     /** The fault for the chunk that starts at row 35 only (the 8th of 12); the others are served. */
     private static FaultHook onlyTheChunkAtRow35(Action action) {
         return invocation -> ChurnBatch.firstRow(invocation) == 35 ? action : Action.proceed();
@@ -161,43 +182,28 @@ class FaultInjectionTest {
 
     @Test
     void aModelSlowerThanTheDeadlineFailsTheBatchWith504WithinTheDeadline() {
-        FAULT.set(invocation -> {
-            neverInTime.await();
-            return Action.proceed();
-        });
+        FAULT.set(heldUntilTheTestEnds(row -> true));
         Duration deadline = Duration.ofMillis(1_500);
-        long start = System.nanoTime();
-        ScoringResponse response = score(quickRetries, CONFIG.toBuilder().deadline(deadline).build());
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        Timed call = timed(() -> score(quickRetries, CONFIG.toBuilder().deadline(deadline).build()));
 
-        String message = failedAsAWhole(response, 504, "DEADLINE_EXCEEDED");
+        String message = failedAsAWhole(call.response(), 504, "DEADLINE_EXCEEDED");
         assertTrue(message.contains("1500 ms") && message.contains("MAX_BATCH_ROWS"), message);
-        assertTrue(elapsed.compareTo(deadline.plusSeconds(1)) < 0, "answered after " + elapsed.toMillis() + " ms");
+        assertTrue(call.elapsed().compareTo(deadline.plusSeconds(1)) < 0, "answered after " + call.elapsed());
     }
 
     @Test
     void aCarrierWithLessTimeLeftThanTheDeadlineGetsItsAnswerBeforeItsCut() {
-        FAULT.set(invocation -> {
-            neverInTime.await();
-            return Action.proceed();
-        });
+        FAULT.set(heldUntilTheTestEnds(row -> true));
         Duration lambdaTimeLeft = Duration.ofMillis(1_500);
-        long start = System.nanoTime();
-        ScoringResponse response = score(quickRetries, CONFIG, lambdaTimeLeft);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        Timed call = timed(() -> score(quickRetries, CONFIG, lambdaTimeLeft));
 
-        failedAsAWhole(response, 504, "DEADLINE_EXCEEDED");
-        assertTrue(elapsed.compareTo(lambdaTimeLeft) < 0, "answered after " + elapsed.toMillis() + " ms");
+        failedAsAWhole(call.response(), 504, "DEADLINE_EXCEEDED");
+        assertTrue(call.elapsed().compareTo(lambdaTimeLeft) < 0, "answered after " + call.elapsed());
     }
 
     @Test
     void oneSlowChunkAmongManyFailsTheWholeBatchWith504() {
-        FAULT.set(invocation -> {
-            if (ChurnBatch.firstRow(invocation) == 35) {
-                neverInTime.await();
-            }
-            return Action.proceed();
-        });
+        FAULT.set(heldUntilTheTestEnds(row -> row == 35));
         ScoringResponse response = score(quickRetries, CONFIG.toBuilder().deadline(Duration.ofMillis(1_000)).build());
         failedAsAWhole(response, 504, "DEADLINE_EXCEEDED");
     }
@@ -207,13 +213,12 @@ class FaultInjectionTest {
         // Throttling backs off longest (up to 1 s, then 2 s, with jitter): three tries may want more than the deadline.
         FAULT.set(invocation -> Action.reply(Reply.throttling()));
         Duration deadline = Duration.ofMillis(1_200);
-        long start = System.nanoTime();
-        ScoringResponse response = score(production, CONFIG.toBuilder().deadline(deadline).build());
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        Timed call = timed(() -> score(production, CONFIG.toBuilder().deadline(deadline).build()));
 
-        assertTrue(response.statusCode() == 429 || response.statusCode() == 504, response.bodyAsString());
-        SnowflakeAnswers.assertErrorBody(response.body());
-        assertTrue(elapsed.compareTo(deadline.plusSeconds(1)) < 0, "answered after " + elapsed.toMillis() + " ms");
+        int status = call.response().statusCode();
+        assertTrue(status == 429 || status == 504, call.response().bodyAsString());
+        SnowflakeAnswers.assertErrorBody(call.response().body());
+        assertTrue(call.elapsed().compareTo(deadline.plusSeconds(1)) < 0, "answered after " + call.elapsed());
         assertAttemptsPerChunkAtMost(3);
     }
 
