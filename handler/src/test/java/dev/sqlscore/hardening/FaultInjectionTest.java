@@ -166,6 +166,16 @@ class FaultInjectionTest {
         return new Timed(response, Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /** The fault for each request's first try; retries are served. */
+    private static FaultHook onEachFirstTry(Action action) {
+        return invocation -> ATTEMPTS.get(ChurnBatch.firstRow(invocation)).get() == 1 ? action : Action.proceed();
+    }
+
+    private static void assertCompleteSuccess(ScoringResponse response) {
+        assertEquals(200, response.statusCode(), response.bodyAsString());
+        ChurnBatch.assertCompleteAnswer(ROWS, response.body());
+    }
+
     /** The fault for the chunk that starts at row 35 only (the 8th of 12); the others are served. */
     private static FaultHook onlyTheChunkAtRow35(Action action) {
         return invocation -> ChurnBatch.firstRow(invocation) == 35 ? action : Action.proceed();
@@ -173,9 +183,7 @@ class FaultInjectionTest {
 
     @Test
     void withoutFaultsEveryRowIsAnsweredOnceInOrder() {
-        ScoringResponse response = score();
-        assertEquals(200, response.statusCode(), response.bodyAsString());
-        ChurnBatch.assertCompleteAnswer(ROWS, response.body());
+        assertCompleteSuccess(score());
         assertEquals(CHUNKS, ATTEMPTS.size());
         assertAttemptsPerChunkAtMost(1);
     }
@@ -232,21 +240,15 @@ class FaultInjectionTest {
 
     @Test
     void aConnectionResetOnEachChunksFirstTryIsRetriedAndTheAnswerIsComplete() {
-        FAULT.set(invocation -> ATTEMPTS.get(ChurnBatch.firstRow(invocation)).get() == 1
-                ? Action.dropConnection() : Action.proceed());
-        ScoringResponse response = score();
-        assertEquals(200, response.statusCode(), response.bodyAsString());
-        ChurnBatch.assertCompleteAnswer(ROWS, response.body());
+        FAULT.set(onEachFirstTry(Action.dropConnection()));
+        assertCompleteSuccess(score());
         ATTEMPTS.forEach((chunk, attempts) -> assertEquals(2, attempts.get(), "chunk at row " + chunk));
     }
 
     @Test
     void aTruncatedAnswerIsRetriedAndNeverReadAsAShortAnswer() {
-        FAULT.set(invocation -> ATTEMPTS.get(ChurnBatch.firstRow(invocation)).get() == 1
-                ? Action.truncateAnswer() : Action.proceed());
-        ScoringResponse response = score();
-        assertEquals(200, response.statusCode(), response.bodyAsString());
-        ChurnBatch.assertCompleteAnswer(ROWS, response.body());
+        FAULT.set(onEachFirstTry(Action.truncateAnswer()));
+        assertCompleteSuccess(score());
     }
 
     @Test
@@ -287,9 +289,7 @@ class FaultInjectionTest {
         AtomicInteger throttled = new AtomicInteger();
         FAULT.set(invocation -> throttled.getAndIncrement() < 2
                 ? Action.reply(Reply.throttling()) : Action.proceed());
-        ScoringResponse response = score();
-        assertEquals(200, response.statusCode(), response.bodyAsString());
-        ChurnBatch.assertCompleteAnswer(ROWS, response.body());
+        assertCompleteSuccess(score());
         assertEquals(CHUNKS + 2, ATTEMPTS.values().stream().mapToInt(AtomicInteger::get).sum());
     }
 
