@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,8 +64,8 @@ record LoadDriver(URI api, String endpoint, int batches, int rowsPerBatch, int c
                         latencies.add(System.nanoTime() - sentAt);
                         byte[] body = SnowflakeAnswers.gunzipIfGzip(response.body());
                         if (response.statusCode() != 200) {
-                            throw new AssertionError("status " + response.statusCode() + ": " + new String(body,
-                                    java.nio.charset.StandardCharsets.UTF_8));
+                            throw new AssertionError("status " + response.statusCode() + ": "
+                                    + new String(body, StandardCharsets.UTF_8));
                         }
                         ChurnBatch.assertCompleteAnswer(rowsPerBatch, first, body);
                         answered.incrementAndGet();

@@ -10,6 +10,7 @@ import dev.sqlscore.scoring.ModelResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * A well-behaved model for any payload format: it counts the rows it was sent, reading the body the way a
@@ -21,7 +22,7 @@ final class RowCountingModel implements ModelInvoker {
     private static final JsonFactory JSON = new JsonFactory();
 
     @Override
-    public ModelResponse invoke(ModelRequest request, java.time.Duration timeout) {
+    public ModelResponse invoke(ModelRequest request, Duration timeout) {
         int rows = countRows(request.contentType(), request.body());
         StringBuilder answer = new StringBuilder("{\"predictions\":[");
         for (int i = 0; i < rows; i++) {
