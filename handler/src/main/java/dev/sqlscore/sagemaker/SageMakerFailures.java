@@ -74,8 +74,8 @@ final class SageMakerFailures {
                     + "role; locally, configure a profile or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY", e);
         }
         if (hasCause(e, IOException.class)) {
-            return new ModelInvocationException(Failure.UNAVAILABLE, "The connection to SageMaker failed while calling "
-                    + "endpoint '" + endpoint + "' (" + rootCause(e).getClass().getSimpleName() + "; the SDK tried up to "
+            return new ModelInvocationException(Failure.UNAVAILABLE, "The connection to SageMaker failed while "
+                    + "calling endpoint '" + endpoint + "' (" + rootCause(e).getClass().getSimpleName() + "; the SDK tried up to "
                     + SageMakerModelInvoker.MAX_ATTEMPTS + " times); Snowflake retries the batch", e);
         }
         return new ModelInvocationException(Failure.UNAVAILABLE, "Calling SageMaker endpoint '" + endpoint
