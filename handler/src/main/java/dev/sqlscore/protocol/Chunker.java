@@ -27,9 +27,9 @@ public final class Chunker {
             long alone = format.bodySize(1, size);
             if (alone > maxBytes) {
                 throw new PayloadTooLargeException("Row at index " + i + " of those sent to the model takes " + alone
-                        + " bytes as a " + format.mediaType() + " request on its own, more than the " + maxBytes + "-byte limit on "
-                        + "one model request (SQLSCORE_MAX_REQUEST_BYTES); raise SQLSCORE_MAX_REQUEST_BYTES "
-                        + "(SageMaker accepts up to 6 MB) or send smaller rows");
+                        + " bytes as a " + format.mediaType() + " request on its own, more than the " + maxBytes
+                        + "-byte limit on one model request (SQLSCORE_MAX_REQUEST_BYTES); raise "
+                        + "SQLSCORE_MAX_REQUEST_BYTES (SageMaker accepts up to 6 MB) or send smaller rows");
             }
             boolean full = format.bodySize(i - start + 1, rowBytes + size) > maxBytes
                     || (maxRows > 0 && i - start == maxRows);

@@ -74,9 +74,9 @@ final class SageMakerFailures {
                     + "role; locally, configure a profile or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY", e);
         }
         if (hasCause(e, IOException.class)) {
-            return new ModelInvocationException(Failure.UNAVAILABLE, "The connection to SageMaker failed while calling "
-                    + "endpoint '" + endpoint + "' (" + rootCause(e).getClass().getSimpleName() + "; the SDK tried up to "
-                    + SageMakerModelInvoker.MAX_ATTEMPTS + " times); Snowflake retries the batch", e);
+            return new ModelInvocationException(Failure.UNAVAILABLE, "The connection to SageMaker failed while "
+                    + "calling endpoint '" + endpoint + "' (" + rootCause(e).getClass().getSimpleName()
+                    + "; the SDK tried up to " + SageMakerModelInvoker.MAX_ATTEMPTS + " times); Snowflake retries the batch", e);
         }
         return new ModelInvocationException(Failure.UNAVAILABLE, "Calling SageMaker endpoint '" + endpoint
                 + "' failed in the AWS SDK (" + e.getClass().getSimpleName() + "); Snowflake retries the batch", e);

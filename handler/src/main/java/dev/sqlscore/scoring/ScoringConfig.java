@@ -41,10 +41,12 @@ public final class ScoringConfig {
     private ScoringConfig(Builder builder) {
         this.allowedEndpoints = Set.copyOf(builder.allowedEndpoints);
         this.defaultEndpoint = builder.defaultEndpoint;
-        this.maxRequestBytes = requireRange(ENV_MAX_REQUEST_BYTES, builder.maxRequestBytes, 1_024, MAX_REQUEST_BYTES_LIMIT);
-        this.maxRowsPerRequest = requireRange(ENV_MAX_ROWS_PER_REQUEST, builder.maxRowsPerRequest, 0, Integer.MAX_VALUE);
-        this.maxConcurrentRequests =
-                requireRange(ENV_MAX_CONCURRENT_REQUESTS, builder.maxConcurrentRequests, 1, MAX_CONCURRENT_REQUESTS_LIMIT);
+        this.maxRequestBytes =
+                requireRange(ENV_MAX_REQUEST_BYTES, builder.maxRequestBytes, 1_024, MAX_REQUEST_BYTES_LIMIT);
+        this.maxRowsPerRequest =
+                requireRange(ENV_MAX_ROWS_PER_REQUEST, builder.maxRowsPerRequest, 0, Integer.MAX_VALUE);
+        this.maxConcurrentRequests = requireRange(ENV_MAX_CONCURRENT_REQUESTS, builder.maxConcurrentRequests, 1,
+                MAX_CONCURRENT_REQUESTS_LIMIT);
         this.deadline = Objects.requireNonNull(builder.deadline, "deadline");
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException(ENV_DEADLINE_MILLIS + " must be positive, got " + deadline.toMillis());
@@ -73,7 +75,8 @@ public final class ScoringConfig {
         value(env, ENV_ALLOWED_ENDPOINTS).ifPresent(v -> builder.allowedEndpoints(
                 Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet())));
         value(env, ENV_DEFAULT_ENDPOINT).ifPresent(builder::defaultEndpoint);
-        value(env, ENV_MAX_REQUEST_BYTES).map(v -> parseInt(ENV_MAX_REQUEST_BYTES, v)).ifPresent(builder::maxRequestBytes);
+        value(env, ENV_MAX_REQUEST_BYTES).map(v -> parseInt(ENV_MAX_REQUEST_BYTES, v))
+                .ifPresent(builder::maxRequestBytes);
         value(env, ENV_MAX_ROWS_PER_REQUEST).map(v -> parseInt(ENV_MAX_ROWS_PER_REQUEST, v))
                 .ifPresent(builder::maxRowsPerRequest);
         value(env, ENV_MAX_CONCURRENT_REQUESTS).map(v -> parseInt(ENV_MAX_CONCURRENT_REQUESTS, v))

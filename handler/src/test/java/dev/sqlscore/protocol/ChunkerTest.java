@@ -71,7 +71,8 @@ class ChunkerTest {
                 PayloadFormat.CSV);
         PayloadTooLargeException e = assertThrows(PayloadTooLargeException.class, () -> Chunker.plan(rows, 1_024, 0));
         assertEquals(413, e.httpStatus());
-        assertTrue(e.getMessage().contains("Row at index 1 of those sent to the model takes 2001 bytes"), e.getMessage());
+        assertTrue(e.getMessage().contains("Row at index 1 of those sent to the model takes 2001 bytes"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("1024-byte limit"), e.getMessage());
         assertTrue(e.getMessage().contains("SQLSCORE_MAX_REQUEST_BYTES"), e.getMessage());
     }

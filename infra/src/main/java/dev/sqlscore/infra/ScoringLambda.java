@@ -36,7 +36,7 @@ record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGr
     static final String ALIAS_NAME = "live";
     static final String BUILD_COMMAND = "mvn -B package -DskipTests";
 
-    /** The handler's {@code ScoringConfig.ENV_*} names (the handler module is not a dependency of this one). */
+    /** The handler's {@code ScoringConfig.ENV_*} names; {@code HandlerContractTest} checks them against handler.jar. */
     static final String ENV_ALLOWED_ENDPOINTS = "SQLSCORE_ALLOWED_ENDPOINTS";
     static final String ENV_DEFAULT_ENDPOINT = "SQLSCORE_DEFAULT_ENDPOINT";
     static final String ENV_MAX_REQUEST_BYTES = "SQLSCORE_MAX_REQUEST_BYTES";
