@@ -76,7 +76,8 @@ final class SageMakerFailures {
         if (hasCause(e, IOException.class)) {
             return new ModelInvocationException(Failure.UNAVAILABLE, "The connection to SageMaker failed while "
                     + "calling endpoint '" + endpoint + "' (" + rootCause(e).getClass().getSimpleName()
-                    + "; the SDK tried up to " + SageMakerModelInvoker.MAX_ATTEMPTS + " times); Snowflake retries the batch", e);
+                    + "; the SDK tried up to " + SageMakerModelInvoker.MAX_ATTEMPTS
+                    + " times); Snowflake retries the batch", e);
         }
         return new ModelInvocationException(Failure.UNAVAILABLE, "Calling SageMaker endpoint '" + endpoint
                 + "' failed in the AWS SDK (" + e.getClass().getSimpleName() + "); Snowflake retries the batch", e);
