@@ -13,7 +13,6 @@ import dev.sqlscore.scoring.ScoringResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes what a model answers: the first line of an input is the answer's content type (empty for none), the rest
@@ -29,7 +28,6 @@ class ModelAnswerFuzzTest {
     private static final HttpHeaders HEADERS = HttpHeaders.ofSingle(Map.of(
             "sf-custom-sagemaker-endpoint-name", "churn-model", "sf-custom-sagemaker-accept", "application/json"));
 
-    @Timeout(RequestPathFuzzTest.INPUT_TIMEOUT_SECONDS)
     @FuzzTest
     void anyModelAnswer(byte[] input) {
         int newline = indexOf(input, (byte) '\n');

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes the request path with whole requests (method, headers, body, gzip, base64) against a model that always
@@ -26,9 +25,6 @@ import org.junit.jupiter.api.Timeout;
  * {@link #lambdaProxyEvent} for a few seconds. The README has the command for a long run.
  */
 class RequestPathFuzzTest {
-
-    /** Jazzer makes this its per-input timeout: an input that hangs is a finding, not a stalled build. */
-    static final int INPUT_TIMEOUT_SECONDS = 10;
 
     /** Small chunks and a row cap, so that short inputs already exercise chunking and reassembly. */
     private static final ScoringConfig CONFIG = ScoringConfig.builder()
@@ -44,7 +40,6 @@ class RequestPathFuzzTest {
     private final RequestStreamHandler handler = TestHandlers.over(scorer, line -> logLines.add(line));
 
     /** The scorer alone, as every carrier (Lambda, the local server) calls it. */
-    @Timeout(INPUT_TIMEOUT_SECONDS)
     @FuzzTest
     void scorer(byte[] input) {
         logLines.clear();
@@ -59,7 +54,6 @@ class RequestPathFuzzTest {
     }
 
     /** The Lambda handler, with the request as API Gateway's proxy event carries it. */
-    @Timeout(INPUT_TIMEOUT_SECONDS)
     @FuzzTest
     void lambdaProxyEvent(byte[] input) {
         logLines.clear();
@@ -72,7 +66,6 @@ class RequestPathFuzzTest {
     }
 
     /** The Lambda handler with any bytes as its event: API Gateway would not send them, and yet. */
-    @Timeout(INPUT_TIMEOUT_SECONDS)
     @FuzzTest
     void lambdaRawEvent(byte[] event) {
         logLines.clear();
