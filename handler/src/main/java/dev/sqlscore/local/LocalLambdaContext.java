@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
 
-/** The Lambda context of one local invocation: its request id, a deadline, and a logger. */
-final class LocalLambdaContext implements Context {
+/**
+ * The Lambda context of one invocation outside Lambda (the local API, tests): its request id, a deadline, and a
+ * logger.
+ */
+public final class LocalLambdaContext implements Context {
 
     static final String FUNCTION_NAME = "sqlscore-local";
 
@@ -17,7 +20,7 @@ final class LocalLambdaContext implements Context {
     private final long deadlineNanos;
     private final LambdaLogger logger;
 
-    LocalLambdaContext(String requestId, Duration timeout, Consumer<String> log) {
+    public LocalLambdaContext(String requestId, Duration timeout, Consumer<String> log) {
         this.requestId = requestId;
         this.deadlineNanos = System.nanoTime() + timeout.toNanos();
         this.logger = new LambdaLogger() {

@@ -1,5 +1,6 @@
 package dev.sqlscore.lambda;
 
+import dev.sqlscore.local.LocalLambdaContext;
 import dev.sqlscore.modelserver.FaultHook;
 import dev.sqlscore.modelserver.Model;
 import dev.sqlscore.modelserver.ModelServer;
@@ -10,6 +11,7 @@ import dev.sqlscore.scoring.ScoringConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,7 +53,8 @@ final class HandlerHarness implements AutoCloseable {
     static TestEvents.Answer call(ExternalFunctionHandler handler, byte[] event, int remainingMillis) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event), out, new TestContext(remainingMillis));
+            handler.handleRequest(new ByteArrayInputStream(event), out, new LocalLambdaContext("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", Duration.ofMillis(remainingMillis),
+                    System.out::print));
         } catch (IOException e) {
             throw new AssertionError("handleRequest threw", e);
         }
