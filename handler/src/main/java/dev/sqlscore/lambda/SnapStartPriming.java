@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sqlscore.protocol.FunctionSettings;
+import dev.sqlscore.protocol.Gzip;
 import dev.sqlscore.protocol.PayloadFormat;
 import dev.sqlscore.sagemaker.SageMakerModelInvoker;
 import dev.sqlscore.scoring.BatchScorer;
 import dev.sqlscore.scoring.ModelInvoker;
 import dev.sqlscore.scoring.ScoringConfig;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.crac.Context;
 import org.crac.Resource;
 
@@ -104,7 +103,8 @@ final class SnapStartPriming implements Resource {
             byte[] body = json.writeValueAsBytes(batch);
             if (gzip) {
                 headers.put("Content-Encoding", "gzip");
-                event.put("body", Base64.getEncoder().encodeToString(gzip(body))).put("isBase64Encoded", true);
+                event.put("body", Base64.getEncoder().encodeToString(Gzip.compress(body)))
+                        .put("isBase64Encoded", true);
             } else {
                 event.put("body", new String(body, StandardCharsets.UTF_8)).put("isBase64Encoded", false);
             }
@@ -112,13 +112,5 @@ final class SnapStartPriming implements Resource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static byte[] gzip(byte[] bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-            zip.write(bytes);
-        }
-        return out.toByteArray();
     }
 }

@@ -1,6 +1,7 @@
 package dev.sqlscore.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sqlscore.protocol.Gzip;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;

@@ -1,6 +1,7 @@
 package dev.sqlscore.local;
 
 import dev.sqlscore.protocol.FunctionSettings;
+import dev.sqlscore.protocol.Gzip;
 import dev.sqlscore.protocol.SnowflakeHeaders;
 import java.net.URI;
 import java.net.http.HttpRequest;

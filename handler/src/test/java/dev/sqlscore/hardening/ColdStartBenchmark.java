@@ -1,6 +1,7 @@
 package dev.sqlscore.hardening;
 
 import dev.sqlscore.modelserver.ModelServer;
+import dev.sqlscore.protocol.Gzip;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,7 +76,7 @@ public final class ColdStartBenchmark {
                 .header("sf-external-function-format", "json")
                 .header("sf-external-function-format-version", "1.0")
                 .header("sf-custom-sagemaker-endpoint-name", HandlerColdStartProbe.ENDPOINT)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(RawRequest.gzip(
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Gzip.compress(
                         ChurnBatch.body(HandlerColdStartProbe.ROWS))))
                 .build();
     }

@@ -1,5 +1,6 @@
 package dev.sqlscore.hardening;
 
+import dev.sqlscore.protocol.Gzip;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -101,7 +102,7 @@ record LoadDriver(URI api, String endpoint, int batches, int rowsPerBatch, int c
                 .header("sf-external-function-query-batch-id", "load-query:" + batch)
                 .header("sf-external-function-name", "SAGEMAKER_INVOKE")
                 .header("sf-custom-sagemaker-endpoint-name", endpoint)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(RawRequest.gzip(ChurnBatch.body(rowsPerBatch, first))))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Gzip.compress(ChurnBatch.body(rowsPerBatch, first))))
                 .build();
     }
 }

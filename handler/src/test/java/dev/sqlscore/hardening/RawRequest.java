@@ -1,9 +1,7 @@
 package dev.sqlscore.hardening;
 
+import dev.sqlscore.protocol.Gzip;
 import dev.sqlscore.protocol.HttpHeaders;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * A Snowflake call written the way it travels, so that seed files read like real requests and the fuzzer can
@@ -56,21 +53,11 @@ record RawRequest(String method, Set<String> options, Map<String, List<String>> 
 
     /** The body as the handler receives it: compressed when the request line says {@code gzip}. */
     byte[] sentBody() {
-        return options.contains("gzip") ? gzip(body) : body;
+        return options.contains("gzip") ? Gzip.compress(body) : body;
     }
 
     boolean base64() {
         return options.contains("base64");
-    }
-
-    static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -3,7 +3,7 @@ package dev.sqlscore.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
+import dev.sqlscore.protocol.Gzip;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 /** API Gateway REST proxy events (payload 1.0) for tests and the benchmark, from files or built. */
 final class TestEvents {
@@ -82,7 +81,7 @@ final class TestEvents {
                 .put("userArn", "arn:aws:sts::000000000000:assumed-role/sqlscore-snowflake/snowflake");
         if (gzipBase64) {
             single.put("Content-Encoding", "gzip");
-            event.put("body", Base64.getEncoder().encodeToString(gzip(body))).put("isBase64Encoded", true);
+            event.put("body", Base64.getEncoder().encodeToString(Gzip.compress(body))).put("isBase64Encoded", true);
         } else {
             event.put("body", new String(body, StandardCharsets.UTF_8)).put("isBase64Encoded", false);
         }
@@ -111,16 +110,6 @@ final class TestEvents {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-            zip.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static byte[] bytes(JsonNode node) {

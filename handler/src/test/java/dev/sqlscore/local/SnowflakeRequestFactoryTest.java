@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sqlscore.protocol.Gzip;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;

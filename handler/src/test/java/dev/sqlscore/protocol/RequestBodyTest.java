@@ -6,25 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class RequestBodyTest {
-
-    private static byte[] gzip(byte[] plain) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(plain);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
 
     @Test
     void plainJsonPassesThroughUntouched() {
@@ -35,13 +21,13 @@ class RequestBodyTest {
     @Test
     void gzipIsUndoneByItsMagicBytes() {
         byte[] plain = "{\"data\":[[0,\"\u00e9\"]]}".getBytes(StandardCharsets.UTF_8);
-        assertTrue(RequestBody.isGzip(gzip(plain)));
-        assertArrayEquals(plain, RequestBody.decode(gzip(plain)));
+        assertTrue(RequestBody.isGzip(Gzip.compress(plain)));
+        assertArrayEquals(plain, RequestBody.decode(Gzip.compress(plain)));
     }
 
     @Test
     void corruptOrTruncatedGzipIsABadBatch() {
-        byte[] zipped = gzip("{\"data\":[[0,1]]}".getBytes(StandardCharsets.UTF_8));
+        byte[] zipped = Gzip.compress("{\"data\":[[0,1]]}".getBytes(StandardCharsets.UTF_8));
         byte[] corrupt = zipped.clone();
         corrupt[12] ^= 0x5A;
         corrupt[13] ^= 0x5A;
@@ -59,7 +45,7 @@ class RequestBodyTest {
         assertEquals(413, raw.httpStatus());
         assertTrue(raw.getMessage().contains("1024 bytes"), raw.getMessage());
         // A bomb: a few hundred bytes of gzip that inflate far past the limit.
-        byte[] bomb = gzip(new byte[1_000_000]);
+        byte[] bomb = Gzip.compress(new byte[1_000_000]);
         assertTrue(bomb.length < 2_000);
         PayloadTooLargeException inflated = assertThrows(PayloadTooLargeException.class,
                 () -> RequestBody.decode(bomb, 10_000));
@@ -69,7 +55,7 @@ class RequestBodyTest {
 
     @Test
     void exactlyTheLimitIsAccepted() {
-        assertEquals(1_024, RequestBody.decode(gzip(new byte[1_024]), 1_024).length);
+        assertEquals(1_024, RequestBody.decode(Gzip.compress(new byte[1_024]), 1_024).length);
         assertEquals(1_024, RequestBody.decode(new byte[1_024], 1_024).length);
     }
 }

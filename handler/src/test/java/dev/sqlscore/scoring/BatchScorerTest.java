@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sqlscore.protocol.Gzip;
 import dev.sqlscore.protocol.HttpHeaders;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class BatchScorerTest {
@@ -151,14 +150,10 @@ class BatchScorerTest {
     }
 
     @Test
-    void acceptsABodyThatIsStillGzip() throws IOException {
-        ByteArrayOutputStream gzip = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
-            out.write("{\"data\":[[0,[7,8]],[1,[9,10]]]}".getBytes(StandardCharsets.UTF_8));
-        }
+    void acceptsABodyThatIsStillGzip() {
+        byte[] gzip = Gzip.compress("{\"data\":[[0,[7,8]],[1,[9,10]]]}".getBytes(StandardCharsets.UTF_8));
         ScoringResponse response = scorer(CONFIG, (request, timeout) -> FakeModels.firstFeature(request))
-                .score(new ScoringRequest("POST", HttpHeaders.ofSingle(headers("churn-model")), gzip.toByteArray(),
-                        null));
+                .score(new ScoringRequest("POST", HttpHeaders.ofSingle(headers("churn-model")), gzip, null));
         assertEquals("{\"data\":[[0,7],[1,9]]}", response.bodyAsString());
     }
 

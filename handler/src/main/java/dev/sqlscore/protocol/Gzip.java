@@ -1,4 +1,4 @@
-package dev.sqlscore.local;
+package dev.sqlscore.protocol;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -7,13 +7,16 @@ import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-/** Whole-body gzip, as {@code Content-Encoding: gzip} uses it. */
-final class Gzip {
+/**
+ * Whole-body gzip, as {@code Content-Encoding: gzip} uses it. Unbounded: for bodies whose size is already bounded
+ * (Snowflake's requests are inflated by {@link RequestBody}, which guards against decompression bombs).
+ */
+public final class Gzip {
 
     private Gzip() {
     }
 
-    static byte[] compress(byte[] bytes) {
+    public static byte[] compress(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
         try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
             zip.write(bytes);
@@ -24,7 +27,7 @@ final class Gzip {
     }
 
     /** @throws IllegalArgumentException if the bytes are not gzip data */
-    static byte[] decompress(byte[] bytes) {
+    public static byte[] decompress(byte[] bytes) {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
             return in.readAllBytes();
         } catch (IOException e) {
@@ -32,7 +35,7 @@ final class Gzip {
         }
     }
 
-    static boolean isGzip(String contentEncoding) {
+    public static boolean isGzip(String contentEncoding) {
         return contentEncoding != null && contentEncoding.strip().equalsIgnoreCase("gzip");
     }
 }
