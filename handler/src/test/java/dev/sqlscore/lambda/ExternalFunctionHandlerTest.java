@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sqlscore.local.SageMakerOverride;
 import dev.sqlscore.modelserver.Invocation;
 import dev.sqlscore.modelserver.Model;
 import dev.sqlscore.modelserver.ModelServer;
 import dev.sqlscore.modelserver.Reply;
 import dev.sqlscore.modelserver.TestModels;
-import dev.sqlscore.sagemaker.SageMakerTestClients;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -178,13 +178,12 @@ class ExternalFunctionHandlerTest {
 
     @Test
     void theLambdaEntryPointReachesTheModelThroughTheSdksEndpointOverride() {
-        try (ModelServer server = ModelServer.builder().endpoint(ENDPOINT, TestModels::firstFeature).start()) {
-            SageMakerTestClients.withDefaultChainsAt(server.endpointUri(), () -> {
-                TestEvents.Answer answer = HandlerHarness.call(new ExternalFunctionHandler(),
-                        TestEvents.file("snowflake-batch.json"), 60_000);
-                assertEquals(200, answer.status(), answer.body().toString());
-                assertEquals("[[0,-1.0],[1,-0.5],[2,0.0]]", answer.body().get("data").toString());
-            });
+        try (ModelServer server = ModelServer.builder().endpoint(ENDPOINT, TestModels::firstFeature).start();
+             SageMakerOverride defaults = SageMakerOverride.pointAt(server.endpointUri())) {
+            TestEvents.Answer answer = HandlerHarness.call(new ExternalFunctionHandler(),
+                    TestEvents.file("snowflake-batch.json"), 60_000);
+            assertEquals(200, answer.status(), answer.body().toString());
+            assertEquals("[[0,-1.0],[1,-0.5],[2,0.0]]", answer.body().get("data").toString());
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sqlscore.local.SageMakerOverride;
 import dev.sqlscore.modelserver.FaultHook;
 import dev.sqlscore.modelserver.Invocation;
 import dev.sqlscore.modelserver.ModelServer;
@@ -126,12 +127,11 @@ class SageMakerModelInvokerTest {
     @Test
     void createHonoursTheSdksStandardEndpointOverride() {
         start(FaultHook.NONE);
-        SageMakerTestClients.withDefaultChainsAt(server.endpointUri(), () -> {
-            try (SageMakerModelInvoker fromDefaults = SageMakerModelInvoker.create()) {
-                ModelResponse response = fromDefaults.invoke(request("churn"), TIMEOUT);
-                assertEquals("0.25\n-1\n", new String(response.body(), StandardCharsets.UTF_8));
-            }
-        });
+        try (SageMakerOverride defaults = SageMakerOverride.pointAt(server.endpointUri());
+             SageMakerModelInvoker fromDefaults = SageMakerModelInvoker.create()) {
+            ModelResponse response = fromDefaults.invoke(request("churn"), TIMEOUT);
+            assertEquals("0.25\n-1\n", new String(response.body(), StandardCharsets.UTF_8));
+        }
     }
 
     static Stream<Arguments> serviceErrors() {

@@ -1,7 +1,6 @@
 package dev.sqlscore.sagemaker;
 
 import java.net.URI;
-import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -33,24 +32,5 @@ public final class SageMakerTestClients {
 
     public static SageMakerModelInvoker invoker(URI endpoint) {
         return SageMakerModelInvoker.create(forEndpoint(endpoint));
-    }
-
-    /**
-     * Runs {@code body} with the SDK's default chains (region, credentials, endpoint override) aimed at a local
-     * server through their system properties: the twins of {@code AWS_REGION}, {@code AWS_ACCESS_KEY_ID},
-     * {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME}, which a test cannot set.
-     */
-    public static void withDefaultChainsAt(URI endpoint, Runnable body) {
-        Map<String, String> properties = Map.of(
-                "aws.endpointUrlSageMakerRuntime", endpoint.toString(),
-                "aws.region", "us-east-1",
-                "aws.accessKeyId", ACCESS_KEY_ID,
-                "aws.secretAccessKey", SECRET_ACCESS_KEY);
-        properties.forEach(System::setProperty);
-        try {
-            body.run();
-        } finally {
-            properties.keySet().forEach(System::clearProperty);
-        }
     }
 }
