@@ -8,12 +8,18 @@ import com.pulumi.core.Output;
 
 import java.util.Locale;
 
-/** Where the stack deploys, looked up once: partition (aws, aws-us-gov, aws-cn), account and region. */
-record AwsContext(Output<String> partition, Output<String> accountId, Output<String> region) {
+/**
+ * Where the stack deploys, looked up once: partition (aws, aws-us-gov, aws-cn), its DNS suffix (amazonaws.com,
+ * amazonaws.com.cn), account and region.
+ */
+record AwsContext(Output<String> partition, Output<String> dnsSuffix, Output<String> accountId,
+                  Output<String> region) {
 
     static AwsContext lookup() {
+        var partition = AwsFunctions.getPartition();
         return new AwsContext(
-                AwsFunctions.getPartition().applyValue(GetPartitionResult::partition),
+                partition.applyValue(GetPartitionResult::partition),
+                partition.applyValue(GetPartitionResult::dnsSuffix),
                 AwsFunctions.getCallerIdentity().applyValue(GetCallerIdentityResult::accountId),
                 AwsFunctions.getRegion().applyValue(GetRegionResult::name));
     }
@@ -23,8 +29,11 @@ record AwsContext(Output<String> partition, Output<String> accountId, Output<Str
         return Output.format("arn:%s:iam::%s:role/%s", partition, accountId, roleName);
     }
 
-    /** The principal API Gateway sees when Snowflake calls: the role's {@code snowflake} session. */
-    Output<String> snowflakeSessionArn(String roleName) {
+    /**
+     * The principal API Gateway sees when Snowflake calls: the role's {@code snowflake} session. Built from the
+     * role's own output, so nothing that names it is created before the role.
+     */
+    Output<String> snowflakeSessionArn(Output<String> roleName) {
         return Output.format("arn:%s:sts::%s:assumed-role/%s/snowflake", partition, accountId, roleName);
     }
 

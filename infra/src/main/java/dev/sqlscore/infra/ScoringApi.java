@@ -27,8 +27,12 @@ import java.util.Map;
 /**
  * The REST API Snowflake calls: one POST method with AWS_IAM authorization and a Lambda proxy integration on the
  * alias, a resource policy for the Snowflake role's session only, and a stage that is redeployed on every change.
+ *
+ * <p>Built in two steps so that no policy names a principal before it exists: {@link #restApi} first (its id fixes
+ * the stage URL the API integration allows), then, once the Snowflake role exists, {@link #create} with the
+ * resource policy naming that role's session, the method, the deployment and the stage.
  */
-record ScoringApi(RestApi restApi, Stage stage, Permission invokePermission, Output<String> methodArn) {
+record ScoringApi(RestApi restApi, Stage stage, Permission invokePermission) {
 
     static final String STAGE_NAME = "v1";
     static final String RESOURCE_PATH = "score";
@@ -41,20 +45,37 @@ record ScoringApi(RestApi restApi, Stage stage, Permission invokePermission, Out
      */
     static final int MINIMUM_COMPRESSION_SIZE_BYTES = 1024;
 
-    static ScoringApi create(String name, String stackName, StackSettings settings, ScoringLambda lambda,
-                             String snowflakeRoleName, AwsContext aws, Resource parent) {
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
-        var restApi = new RestApi(name + "-api", RestApiArgs.builder()
+    static RestApi restApi(String name, String stackName, StackSettings settings, Resource parent) {
+        return new RestApi(name + "-api", RestApiArgs.builder()
                 .description("sqlscore: Snowflake external functions of " + name + " (" + stackName + ")")
                 .endpointConfiguration(RestApiEndpointConfigurationArgs.builder()
                         .types(settings.endpointType().name()).build())
                 .minimumCompressionSize(Integer.toString(MINIMUM_COMPRESSION_SIZE_BYTES))
-                .build(), child);
-        Output<String> methodArn = Output.format("%s/%s/%s/%s", restApi.executionArn(), STAGE_NAME, HTTP_METHOD,
-                RESOURCE_PATH);
+                .build(), CustomResourceOptions.builder().parent(parent).build());
+    }
+
+    /**
+     * The stage's URL before the stage exists, as the AWS provider computes {@code invokeUrl}:
+     * {@code https://<api id>.execute-api.<region>.<partition's DNS suffix>/<stage>}. Private APIs have the same URL.
+     */
+    static Output<String> stageUrl(RestApi restApi, AwsContext aws) {
+        return Output.format("https://%s.execute-api.%s.%s/%s", restApi.id(), aws.region(), aws.dnsSuffix(),
+                STAGE_NAME);
+    }
+
+    /** What {@code execute-api:Invoke} names: the stage, method and path of the scoring resource. */
+    static Output<String> methodArn(RestApi restApi) {
+        return Output.format("%s/%s/%s/%s", restApi.executionArn(), STAGE_NAME, HTTP_METHOD, RESOURCE_PATH);
+    }
+
+    static ScoringApi create(String name, String stackName, StackSettings settings, RestApi restApi,
+                             ScoringLambda lambda, Output<String> snowflakeSessionArn, AwsContext aws,
+                             Resource parent) {
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
+        Output<String> methodArn = methodArn(restApi);
         var policy = new RestApiPolicy(name + "-api-policy", RestApiPolicyArgs.builder()
                 .restApiId(restApi.id())
-                .policy(Output.tuple(aws.snowflakeSessionArn(snowflakeRoleName), methodArn).applyValue(t ->
+                .policy(Output.tuple(snowflakeSessionArn, methodArn).applyValue(t ->
                         PolicyDocuments.apiResourcePolicy(t.t1, t.t2, settings.snowflakeVpcId())))
                 .build(), child);
         var resource = new com.pulumi.aws.apigateway.Resource(name + "-resource", ResourceArgs.builder()
@@ -97,7 +118,7 @@ record ScoringApi(RestApi restApi, Stage stage, Permission invokePermission, Out
         accessLogs.ifPresent(logs -> stageArgs.accessLogSettings(logs.stageSettings()));
         var stage = new Stage(name + "-stage", stageArgs.build(), CustomResourceOptions.builder().parent(parent)
                 .dependsOn(accessLogs.map(AccessLogs::prerequisites).orElse(List.of())).build());
-        return new ScoringApi(restApi, stage, permission, methodArn);
+        return new ScoringApi(restApi, stage, permission);
     }
 
     /**

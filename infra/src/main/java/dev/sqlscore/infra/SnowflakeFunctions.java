@@ -6,13 +6,15 @@ import com.pulumi.resources.Resource;
 import dev.sqlscore.infra.config.FunctionArgument;
 import dev.sqlscore.infra.config.FunctionSettings;
 import dev.sqlscore.infra.config.StackSettings;
-import dev.sqlscore.infra.snowflake.ExternalFunction;
-import dev.sqlscore.infra.snowflake.ExternalFunctionArgs;
-import dev.sqlscore.infra.snowflake.GrantPrivilegesToAccountRole;
-import dev.sqlscore.infra.snowflake.GrantPrivilegesToAccountRoleArgs;
-import dev.sqlscore.infra.snowflake.inputs.ExternalFunctionArgArgs;
-import dev.sqlscore.infra.snowflake.inputs.ExternalFunctionHeaderArgs;
-import dev.sqlscore.infra.snowflake.inputs.GrantPrivilegesToAccountRoleOnSchemaObjectArgs;
+import com.pulumi.snowflake.ExternalFunction;
+import com.pulumi.snowflake.ExternalFunctionArgs;
+import com.pulumi.snowflake.GrantPrivilegesToAccountRole;
+import com.pulumi.snowflake.GrantPrivilegesToAccountRoleArgs;
+import com.pulumi.snowflake.inputs.ExternalFunctionArgArgs;
+import com.pulumi.snowflake.inputs.ExternalFunctionHeaderArgs;
+import com.pulumi.snowflake.inputs.GrantPrivilegesToAccountRoleOnAccountObjectArgs;
+import com.pulumi.snowflake.inputs.GrantPrivilegesToAccountRoleOnSchemaArgs;
+import com.pulumi.snowflake.inputs.GrantPrivilegesToAccountRoleOnSchemaObjectArgs;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** One external function per configured function, and USAGE on it for each configured role. */
+/**
+ * One external function per configured function, USAGE on it for each configured role and, when the stack is asked
+ * to ({@code grantDatabaseAndSchemaUsage}), USAGE on the database and schema for each of those roles.
+ */
 final class SnowflakeFunctions {
 
     /** The seed's demo row: 13 features of the example model. */
@@ -36,10 +41,10 @@ final class SnowflakeFunctions {
      * API on {@code pulumi destroy}); grants follow their function.
      */
     static SnowflakeFunctions create(String name, StackSettings settings, SnowflakeTrust trust, ScoringApi api,
-                                     Resource parent) {
+                                     Output<List<Resource>> ready, Resource parent) {
         var created = new SnowflakeFunctions();
         CustomResourceOptions afterTrust = CustomResourceOptions.builder().parent(parent)
-                .provider(trust.provider()).dependsOn(trust.ready()).build();
+                .provider(trust.provider()).dependsOn(ready).build();
         for (FunctionSettings function : settings.functions()) {
             String resourceName = name + "-" + function.sqlName().toLowerCase(Locale.ROOT);
             var args = ExternalFunctionArgs.builder()
@@ -61,21 +66,50 @@ final class SnowflakeFunctions {
             var externalFunction = new ExternalFunction(resourceName, args.build(), afterTrust);
             created.functions.put(function.sqlName(), externalFunction);
             for (String grantee : function.grantees()) {
-                new GrantPrivilegesToAccountRole(resourceName + "-usage-" + grantee.toLowerCase(Locale.ROOT),
-                        GrantPrivilegesToAccountRoleArgs.builder()
-                                .accountRoleName(grantee)
-                                .privileges("USAGE")
-                                .onSchemaObject(GrantPrivilegesToAccountRoleOnSchemaObjectArgs.builder()
+                // The provider's own name for the function, argument types included: "DB"."S"."F"(ARRAY).
+                grant(resourceName + "-usage-" + grantee.toLowerCase(Locale.ROOT), grantee,
+                        GrantPrivilegesToAccountRoleArgs.builder().onSchemaObject(
+                                GrantPrivilegesToAccountRoleOnSchemaObjectArgs.builder()
                                         .objectType("FUNCTION")
-                                        .objectName(externalFunction.name().applyValue(sqlName ->
-                                                quotedName(settings, sqlName) + function.argumentTypes()))
-                                        .build())
-                                .build(),
+                                        .objectName(externalFunction.fullyQualifiedName())
+                                        .build()),
                         CustomResourceOptions.builder().parent(parent).provider(trust.provider())
                                 .dependsOn(externalFunction).build());
             }
         }
+        if (settings.grantDatabaseAndSchemaUsage()) {
+            grantContainerUsage(name, settings, trust, parent);
+        }
         return created;
+    }
+
+    /**
+     * USAGE on the database and the schema, which a role needs before it can see the function at all. Only on
+     * request: deleting these grants (a changed grantee, {@code pulumi destroy}) revokes the privilege even when the
+     * role held it before this stack existed.
+     */
+    private static void grantContainerUsage(String name, StackSettings settings, SnowflakeTrust trust,
+                                            Resource parent) {
+        CustomResourceOptions viaProvider = CustomResourceOptions.builder().parent(parent)
+                .provider(trust.provider()).build();
+        for (String grantee : settings.grantees()) {
+            String role = grantee.toLowerCase(Locale.ROOT);
+            grant(name + "-database-usage-" + role, grantee, GrantPrivilegesToAccountRoleArgs.builder()
+                    .onAccountObject(GrantPrivilegesToAccountRoleOnAccountObjectArgs.builder()
+                            .objectType("DATABASE")
+                            .objectName(quoted(settings.database()))
+                            .build()), viaProvider);
+            grant(name + "-schema-usage-" + role, grantee, GrantPrivilegesToAccountRoleArgs.builder()
+                    .onSchema(GrantPrivilegesToAccountRoleOnSchemaArgs.builder()
+                            .schemaName(quoted(settings.database()) + "." + quoted(settings.schema()))
+                            .build()), viaProvider);
+        }
+    }
+
+    private static void grant(String resourceName, String grantee, GrantPrivilegesToAccountRoleArgs.Builder on,
+                              CustomResourceOptions options) {
+        new GrantPrivilegesToAccountRole(resourceName, on.accountRoleName(grantee).privileges("USAGE").build(),
+                options);
     }
 
     /** The function's URL: the stage URL plus the API's resource path. */
@@ -98,16 +132,17 @@ final class SnowflakeFunctions {
     }
 
     private static String sampleValue(String type) {
-        String base = type.replaceAll("\\(.*", "");
-        return switch (base) {
+        return switch (type) {
             case "ARRAY" -> SAMPLE_ARRAY;
             case "OBJECT" -> "OBJECT_CONSTRUCT('feature', 1)";
             case "VARIANT" -> "PARSE_JSON('[1, 2, 3]')";
             case "BOOLEAN" -> "TRUE";
             case "DATE" -> "CURRENT_DATE()";
             case "TIME" -> "CURRENT_TIME()";
-            case "TIMESTAMP", "TIMESTAMP_NTZ", "TIMESTAMP_LTZ", "TIMESTAMP_TZ" -> "CURRENT_TIMESTAMP()";
-            case "VARCHAR", "STRING", "TEXT", "CHAR", "BINARY", "GEOGRAPHY" -> "'text'";
+            case "TIMESTAMP_NTZ", "TIMESTAMP_LTZ", "TIMESTAMP_TZ" -> "CURRENT_TIMESTAMP()";
+            case "VARCHAR" -> "'text'";
+            case "BINARY" -> "TO_BINARY('00')";
+            case "GEOGRAPHY", "GEOMETRY" -> "'POINT(0 0)'";
             default -> "0";
         };
     }
@@ -123,8 +158,9 @@ final class SnowflakeFunctions {
                 .toList();
     }
 
-    private static String quotedName(StackSettings settings, String sqlName) {
-        return "\"" + settings.database() + "\".\"" + settings.schema() + "\".\"" + sqlName + "\"";
+    /** An upper-case identifier as Snowflake prints it back. */
+    private static String quoted(String identifier) {
+        return "\"" + identifier + "\"";
     }
 
     private static Map<String, String> zip(List<String> keys, List<String> values) {

@@ -48,11 +48,16 @@ public final class SnowflakeSageMakerFunctions extends ComponentResource {
         String roleName = ResourceNames.snowflakeRole(name, stackName);
         AwsContext aws = AwsContext.lookup();
 
+        // API -> integration -> role -> resource policy -> deployment -> stage -> functions: no policy names a
+        // principal that does not exist yet, and the functions come last.
         var lambda = ScoringLambda.create(name, stackName, settings, args.handlerArtifact(), aws, this);
-        var api = ScoringApi.create(name, stackName, settings, lambda, roleName, aws, this);
+        var restApi = ScoringApi.restApi(name, stackName, settings, this);
         var trust = SnowflakeTrust.create(name, roleName, ResourceNames.apiIntegration(name, stackName), settings,
-                api, aws, args.propagationDelay(), this);
-        var functions = SnowflakeFunctions.create(name, settings, trust, api, this);
+                restApi, aws, this);
+        var api = ScoringApi.create(name, stackName, settings, restApi, lambda,
+                aws.snowflakeSessionArn(trust.role().name()), aws, this);
+        var ready = trust.readyWith(api, args.propagationDelay(), settings.iamPropagation());
+        var functions = SnowflakeFunctions.create(name, settings, trust, api, ready, this);
 
         this.invokeUrl = api.stage().invokeUrl();
         this.roleArn = trust.role().arn();

@@ -1,5 +1,6 @@
 package dev.sqlscore.infra;
 
+import com.pulumi.aws.apigateway.RestApi;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
@@ -11,11 +12,10 @@ import com.pulumi.resources.Resource;
 import dev.sqlscore.infra.config.EndpointType;
 import dev.sqlscore.infra.config.SnowflakeConnection;
 import dev.sqlscore.infra.config.StackSettings;
-import dev.sqlscore.infra.snowflake.ApiIntegration;
-import dev.sqlscore.infra.snowflake.ApiIntegrationArgs;
-import dev.sqlscore.infra.snowflake.Provider;
-import dev.sqlscore.infra.snowflake.ProviderArgs;
-import dev.sqlscore.infra.snowflake.SnowflakePackage;
+import com.pulumi.snowflake.ApiIntegration;
+import com.pulumi.snowflake.ApiIntegrationArgs;
+import com.pulumi.snowflake.Provider;
+import com.pulumi.snowflake.ProviderArgs;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,14 +25,17 @@ import java.util.concurrent.CompletableFuture;
  * The trust loop, closed in one run. The role's ARN is computed before the role exists, so the API integration can
  * name it; the role is created after the integration, with a trust policy built from the integration's outputs.
  * The trust never names a placeholder or wildcard principal, and it follows the external id when the integration
- * is re-created.
- *
- * @param ready resolves (during a real update) once the new trust has had time to propagate; functions wait on it
+ * is re-created. The integration needs only the REST API's id (for the stage URL it allows), so the role exists
+ * before anything names its session: the API's resource policy is built from the role's outputs.
  */
-record SnowflakeTrust(Provider provider, ApiIntegration integration, Role role, Output<List<Resource>> ready) {
+record SnowflakeTrust(Provider provider, ApiIntegration integration, Role role, RolePolicy invokePolicy) {
+
+    /** Preview resources the provider must enable by name (snake_case, whatever the generated docs print). */
+    static final List<String> PREVIEW_FEATURES = List.of("snowflake_api_integration_resource",
+            "snowflake_external_function_resource");
 
     static SnowflakeTrust create(String name, String roleName, String integrationName, StackSettings settings,
-                                 ScoringApi api, AwsContext aws, PropagationDelay delay, Resource parent) {
+                                 RestApi restApi, AwsContext aws, Resource parent) {
         CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
         var provider = new Provider(name + "-snowflake", providerArgs(settings.snowflake()), child);
         CustomResourceOptions viaProvider = CustomResourceOptions.builder().parent(parent).provider(provider).build();
@@ -42,7 +45,7 @@ record SnowflakeTrust(Provider provider, ApiIntegration integration, Role role, 
                 .apiProvider(aws.partition().applyValue(partition -> apiProvider(partition, settings.endpointType())))
                 .apiAwsRoleArn(aws.roleArn(roleName))
                 // The trailing slash keeps a sibling stage such as "v10" out of the allowed prefix.
-                .apiAllowedPrefixes(api.stage().invokeUrl().applyValue(url -> List.of(url + "/")))
+                .apiAllowedPrefixes(ScoringApi.stageUrl(restApi, aws).applyValue(url -> List.of(url + "/")))
                 .enabled(true)
                 .comment("sqlscore " + name + ": SageMaker scoring through " + roleName)
                 .build(), viaProvider);
@@ -55,14 +58,20 @@ record SnowflakeTrust(Provider provider, ApiIntegration integration, Role role, 
                 .build(), child);
         var invoke = new RolePolicy(name + "-snowflake-invoke", RolePolicyArgs.builder()
                 .role(role.id())
-                .policy(api.methodArn().applyValue(arn -> PolicyDocuments.allow(List.of("execute-api:Invoke"),
-                        List.of(arn))))
+                .policy(ScoringApi.methodArn(restApi).applyValue(arn -> PolicyDocuments.allow(
+                        List.of("execute-api:Invoke"), List.of(arn))))
                 .build(), child);
+        return new SnowflakeTrust(provider, integration, role, invoke);
+    }
 
-        Output<List<Resource>> ready = Output.tuple(role.arn(), role.assumeRolePolicy(), invoke.policy())
-                .apply(changed -> Output.of(waitForPropagation(delay, settings.iamPropagation())))
-                .applyValue(ignored -> List.<Resource>of(role, invoke, api.invokePermission(), api.stage()));
-        return new SnowflakeTrust(provider, integration, role, ready);
+    /**
+     * Resolves (during a real update) once the trust, its policy, the Lambda permission and the stage exist and the
+     * trust has had time to propagate; the functions wait on it, so the first SQL call finds everything in place.
+     */
+    Output<List<Resource>> readyWith(ScoringApi api, PropagationDelay delay, Duration propagation) {
+        return Output.tuple(role.arn(), role.assumeRolePolicy(), invokePolicy.policy())
+                .apply(changed -> Output.of(waitForPropagation(delay, propagation)))
+                .applyValue(ignored -> List.<Resource>of(role, invokePolicy, api.invokePermission(), api.stage()));
     }
 
     /**
@@ -90,8 +99,7 @@ record SnowflakeTrust(Provider provider, ApiIntegration integration, Role role, 
                 .role(connection.role())
                 .authenticator("SNOWFLAKE_JWT")
                 .privateKey(Output.ofSecret(connection.privateKey()))
-                .previewFeaturesEnabled(SnowflakePackage.PREVIEW_API_INTEGRATION,
-                        SnowflakePackage.PREVIEW_EXTERNAL_FUNCTION);
+                .previewFeaturesEnabled(PREVIEW_FEATURES);
         if (connection.warehouse() != null) {
             args.warehouse(connection.warehouse());
         }

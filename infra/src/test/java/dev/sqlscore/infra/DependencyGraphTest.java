@@ -4,7 +4,7 @@ import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceOptions;
 import com.pulumi.test.PulumiTest;
 import dev.sqlscore.infra.config.StackConfigReader;
-import dev.sqlscore.infra.snowflake.SnowflakePackage;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,8 +24,53 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DependencyGraphTest extends StackTest {
 
+    private static final String API = REST_API + " sqlscore-api";
+    private static final String API_INTEGRATION = INTEGRATION + " sqlscore-api-integration";
+    private static final String SNOWFLAKE_ROLE = ROLE + " sqlscore-snowflake-role";
+    private static final String API_POLICY = "aws:apigateway/restApiPolicy:RestApiPolicy sqlscore-api-policy";
+    private static final String DEPLOYMENT = "aws:apigateway/deployment:Deployment sqlscore-deployment";
+    private static final String API_STAGE = STAGE + " sqlscore-stage";
 
+    /** API -> integration -> role -> resource policy -> deployment -> stage -> functions, each waiting on the last. */
+    @Test
+    void createsTheApiThenTheIntegrationThenTheRoleThenItsPolicyThenTheStageThenTheFunctions() {
+        var graph = deploy().graph();
 
+        List<String> order = List.of(API, API_INTEGRATION, SNOWFLAKE_ROLE, API_POLICY, DEPLOYMENT, API_STAGE,
+                EXTERNAL_FUNCTION + " sqlscore-sagemaker_invoke");
+        for (int i = 1; i < order.size(); i++) {
+            assertTrue(graph.createdBefore(order.get(i)).contains(order.get(i - 1)),
+                    order.get(i) + " must wait for " + order.get(i - 1) + "; waits for "
+                            + graph.createdBefore(order.get(i)));
+        }
+        assertEquals(Set.of(API), graph.createdBefore(API_INTEGRATION),
+                "the integration needs only the REST API's id, never the stage, policy or role");
+    }
+
+    /** IAM and API Gateway refuse a policy naming a principal that does not exist: the role must come first. */
+    @Test
+    void everythingThatNamesTheSnowflakeSessionWaitsForTheRole() {
+        var run = deploy();
+        var graph = run.graph();
+
+        var naming = run.cloud.registered().stream()
+                .filter(r -> String.valueOf(r.inputs).contains("assumed-role/sqlscore-dev-snowflake/snowflake"))
+                .map(r -> r.type + " " + r.name).toList();
+        assertEquals(List.of(API_POLICY), naming);
+        assertTrue(graph.createdBefore(API_POLICY).contains(SNOWFLAKE_ROLE), () -> graph.createdBefore(API_POLICY)
+                .toString());
+    }
+
+    /** The graph model itself: implicit edges through outputs, nested input types included. */
+    @Test
+    void graphSeesDependenciesThroughOutputsAndNestedInputs() {
+        var graph = deploy().graph();
+
+        assertTrue(graph.directDependencies(GRANT + " sqlscore-sagemaker_invoke-usage-analyst")
+                .contains(EXTERNAL_FUNCTION + " sqlscore-sagemaker_invoke"));
+        assertTrue(graph.directDependencies(SNOWFLAKE_ROLE).contains(API_INTEGRATION), "trust policy from outputs");
+        assertFalse(graph.createdBefore(API).contains(SNOWFLAKE_ROLE));
+    }
 
     @Test
     void functionsWaitForTrustPermissionAndStageAndAreRemovedBeforeThem() {
@@ -81,7 +126,7 @@ class DependencyGraphTest extends StackTest {
             ResourceOptions options = entry.getValue();
             assertEquals("sqlscore-snowflake", options.getProvider().orElseThrow().pulumiResourceName(),
                     entry.getKey());
-            assertEquals(SnowflakePackage.VERSION, options.getVersion().orElseThrow(), entry.getKey());
+            assertEquals("2.17.0", options.getVersion().orElseThrow(), entry.getKey());
         }
         Map<String, Object> provider = run.inputs("pulumi:providers:snowflake", "sqlscore-snowflake");
         String previewFeatures = String.valueOf(provider.get("previewFeaturesEnabled"));

@@ -1,6 +1,7 @@
 package dev.sqlscore.infra;
 
 import com.pulumi.test.PulumiTest;
+import dev.sqlscore.infra.config.StackConfigReader;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -73,6 +74,41 @@ class ExternalFunctionTest extends StackTest {
         }
     }
 
+    /** A grant names the function as the provider does; a hand-built name would miss the argument types' form. */
+    @Test
+    void grantNamesTheFunctionByItsFullyQualifiedNameOutput() {
+        var cloud = new FakeCloud() {
+            @Override
+            String functionIdentifier(Map<String, Object> inputs) {
+                return "\"PROVIDER\".\"SAYS\".\"" + inputs.get("name") + "\"(ARRAY)";
+            }
+        };
+        var run = StackRun.run(TestSettings.settings(), artifact(), cloud, false).assertSucceeded();
+
+        Map<String, Object> grant = run.inputs(GRANT, "sqlscore-sagemaker_invoke-usage-analyst");
+        assertEquals(Map.of("objectType", "FUNCTION", "objectName", "\"PROVIDER\".\"SAYS\".\"SAGEMAKER_INVOKE\"(ARRAY)"),
+                grant.get("onSchemaObject"));
+    }
+
+    @Test
+    void databaseAndSchemaUsageAreGrantedOnlyWhenAskedForOncePerRole() {
+        assertEquals(2, deploy().cloud.ofType(GRANT).size());
+
+        var run = deploy(TestSettings.with(StackConfigReader.GRANT_DATABASE_AND_SCHEMA_USAGE, "true"));
+
+        assertEquals(6, run.cloud.ofType(GRANT).size(), "2 function grants, database and schema for 2 roles");
+        for (String role : List.of("ANALYST", "DATA_SCIENTIST")) {
+            Map<String, Object> database = run.inputs(GRANT, "sqlscore-database-usage-" + role.toLowerCase());
+            assertEquals(role, database.get("accountRoleName"));
+            assertEquals(List.of("USAGE"), database.get("privileges"));
+            assertEquals(Map.of("objectType", "DATABASE", "objectName", "\"ANALYTICS\""),
+                    database.get("onAccountObject"));
+            Map<String, Object> schema = run.inputs(GRANT, "sqlscore-schema-usage-" + role.toLowerCase());
+            assertEquals(List.of("USAGE"), schema.get("privileges"));
+            assertEquals(Map.of("schemaName", "\"ANALYTICS\".\"ML\""), schema.get("onSchema"));
+        }
+    }
+
     @Test
     void stackOutputsNameEverythingASqlUserNeeds() {
         var run = deploy();
@@ -81,8 +117,8 @@ class ExternalFunctionTest extends StackTest {
         assertEquals("SQLSCORE_DEV", PulumiTest.extractValue(run.component.integrationName()));
         assertEquals("arn:aws:iam::" + FakeCloud.ACCOUNT + ":role/sqlscore-dev-snowflake",
                 PulumiTest.extractValue(run.component.roleArn()));
-        assertEquals(Map.of("SAGEMAKER_INVOKE", "\"ANALYTICS\".\"ML\".\"SAGEMAKER_INVOKE\"",
-                "SENTIMENT", "\"ANALYTICS\".\"ML\".\"SENTIMENT\""),
+        assertEquals(Map.of("SAGEMAKER_INVOKE", "\"ANALYTICS\".\"ML\".\"SAGEMAKER_INVOKE\"(ARRAY)",
+                "SENTIMENT", "\"ANALYTICS\".\"ML\".\"SENTIMENT\"(VARCHAR)"),
                 PulumiTest.extractValue(run.component.functionNames()));
         assertEquals(Map.of(
                 "SAGEMAKER_INVOKE", "select ANALYTICS.ML.SAGEMAKER_INVOKE("

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Pulumi mocks standing in for AWS and Snowflake: records every registration and answers with the outputs the real
  * providers compute (ARNs, URLs, the integration's IAM user and external id). Called from many threads.
  */
-final class FakeCloud implements Mocks {
+class FakeCloud implements Mocks {
 
     static final String ACCOUNT = "123456789012";
     static final String REGION = "eu-west-1";
@@ -72,8 +72,7 @@ final class FakeCloud implements Mocks {
                 state.put("fullyQualifiedName", "\"" + args.inputs.get("name") + "\"");
             }
             case "snowflake:index/externalFunction:ExternalFunction" -> state.put("fullyQualifiedName",
-                    "\"" + args.inputs.get("database") + "\".\"" + args.inputs.get("schema") + "\".\""
-                            + args.inputs.get("name") + "\"");
+                    functionIdentifier(args.inputs));
             default -> { }
         }
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
@@ -90,6 +89,17 @@ final class FakeCloud implements Mocks {
                     "description", "Europe (Ireland)", "endpoint", "ec2." + REGION + ".amazonaws.com");
             default -> throw new IllegalArgumentException("unmocked invoke " + args.token);
         });
+    }
+
+    /**
+     * As the provider writes it (SchemaObjectIdentifierWithArguments): quoted names, then the argument types,
+     * {@code "DB"."SCHEMA"."F"(ARRAY, VARCHAR)}.
+     */
+    @SuppressWarnings("unchecked")
+    String functionIdentifier(Map<String, Object> inputs) {
+        List<Map<String, Object>> arguments = (List<Map<String, Object>>) inputs.getOrDefault("args", List.of());
+        return "\"" + inputs.get("database") + "\".\"" + inputs.get("schema") + "\".\"" + inputs.get("name") + "\"("
+                + String.join(", ", arguments.stream().map(arg -> String.valueOf(arg.get("type"))).toList()) + ")";
     }
 
     List<ResourceArgs> registered() {

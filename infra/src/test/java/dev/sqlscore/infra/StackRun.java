@@ -3,6 +3,7 @@ package dev.sqlscore.infra;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.pulumi.resources.ResourceArgs;
 import com.pulumi.resources.ResourceOptions;
 import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.PulumiTest;
@@ -34,14 +35,16 @@ final class StackRun {
     final TestResult result;
     final FakeCloud cloud;
     final Map<String, ResourceOptions> options;
+    final Map<String, ResourceArgs> args;
     final List<Duration> waits;
     final SnowflakeSageMakerFunctions component;
 
-    private StackRun(TestResult result, FakeCloud cloud, Map<String, ResourceOptions> options, List<Duration> waits,
-                     SnowflakeSageMakerFunctions component) {
+    private StackRun(TestResult result, FakeCloud cloud, Map<String, ResourceOptions> options,
+                     Map<String, ResourceArgs> args, List<Duration> waits, SnowflakeSageMakerFunctions component) {
         this.result = result;
         this.cloud = cloud;
         this.options = options;
+        this.args = args;
         this.waits = waits;
         this.component = component;
     }
@@ -52,11 +55,15 @@ final class StackRun {
 
     static StackRun run(StackSettings settings, Path artifact, FakeCloud cloud, boolean preview) {
         Map<String, ResourceOptions> options = new ConcurrentHashMap<>();
+        Map<String, ResourceArgs> resourceArgs = new ConcurrentHashMap<>();
         List<Duration> waits = new CopyOnWriteArrayList<>();
         SnowflakeSageMakerFunctions[] component = new SnowflakeSageMakerFunctions[1];
         ResourceTransformation recordOptions = args -> {
-            options.put(args.resource().pulumiResourceType() + " " + args.resource().pulumiResourceName(),
-                    args.options());
+            String key = ResourceGraph.key(args.resource());
+            options.put(key, args.options());
+            if (args.args() != null) {
+                resourceArgs.put(key, args.args());
+            }
             return Optional.empty();
         };
         TestResult result = PulumiTest.withMocks(cloud)
@@ -71,7 +78,7 @@ final class StackRun {
                                     return CompletableFuture.completedFuture(null);
                                 })
                                 .build()));
-        return new StackRun(result, cloud, options, waits, component[0]);
+        return new StackRun(result, cloud, options, resourceArgs, waits, component[0]);
     }
 
     /** Every stack test starts here: a failure inside an apply does not throw from runTest. */
@@ -94,6 +101,11 @@ final class StackRun {
         } catch (JsonProcessingException e) {
             throw new AssertionError(type + " " + name + "." + input + " is not JSON", e);
         }
+    }
+
+    /** What the engine would see each resource depend on, explicit and through its inputs. */
+    ResourceGraph graph() {
+        return ResourceGraph.of(options, args);
     }
 
     ResourceOptions options(String type, String name) {

@@ -87,6 +87,18 @@ final class ConfigProblems {
         return fallback;
     }
 
+    boolean bool(String key, String raw, boolean fallback) {
+        if (isBlank(raw)) {
+            return fallback;
+        }
+        String value = raw.strip();
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        add(key, "'" + value + "' is not allowed; use true or false");
+        return fallback;
+    }
+
     static boolean isBlank(String raw) {
         return raw == null || raw.isBlank();
     }

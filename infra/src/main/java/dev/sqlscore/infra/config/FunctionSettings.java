@@ -3,7 +3,6 @@ package dev.sqlscore.infra.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * One Snowflake external function and the SageMaker call behind it. Optional settings are {@code null} when not
@@ -44,12 +43,6 @@ public record FunctionSettings(String sqlName, String endpointName, String conte
         putIfSet(headers, HEADER_INFERENCE_COMPONENT, inferenceComponent);
         putIfSet(headers, HEADER_CUSTOM_ATTRIBUTES, customAttributes);
         return headers;
-    }
-
-    /** Argument types as Snowflake identifies an overload, e.g. {@code (ARRAY)}: without precision or length. */
-    public String argumentTypes() {
-        return arguments.stream().map(argument -> argument.type().replaceAll("\\(.*\\)", ""))
-                .collect(Collectors.joining(", ", "(", ")"));
     }
 
     private static void putIfSet(Map<String, String> headers, String name, String value) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Reads the {@code sqlscore:functions} list (JSON text, as Pulumi hands structured config over). */
@@ -92,7 +91,7 @@ final class FunctionsConfigReader {
                 Integer.MAX_VALUE);
         String compression = problems.oneOf(key + ".compression", text(node, "compression"), "AUTO", COMPRESSIONS);
         List<FunctionArgument> arguments = arguments(key + ".arguments", node.get("arguments"));
-        String returnType = sqlType(key + ".returnType", text(node, "returnType"), DEFAULT_RETURN_TYPE);
+        String returnType = returnType(key + ".returnType", text(node, "returnType"));
         List<String> grantees = grantees(key + ".grantees", node.get("grantees"));
         if (sqlName == null || endpoint == null) {
             return null;
@@ -120,10 +119,7 @@ final class FunctionsConfigReader {
             String argKey = key + "[" + i + "]";
             JsonNode arg = node.get(i);
             String name = problems.identifier(argKey + ".name", text(arg, "name"), true);
-            String type = sqlType(argKey + ".type", text(arg, "type"), null);
-            if (type == null) {
-                problems.add(argKey + ".type", "is required (a Snowflake data type such as ARRAY or VARCHAR)");
-            }
+            String type = argumentType(argKey + ".type", text(arg, "type"));
             if (name != null && type != null) {
                 arguments.add(new FunctionArgument(name, type));
             }
@@ -131,10 +127,25 @@ final class FunctionsConfigReader {
         return arguments;
     }
 
-    private String sqlType(String key, String raw, String fallback) {
-        String type = problems.matching(key, raw, Patterns.SQL_TYPE,
-                "a Snowflake data type such as ARRAY, OBJECT, VARIANT, VARCHAR, NUMBER(38,0), FLOAT or BOOLEAN");
-        return type == null ? fallback : type.toUpperCase(Locale.ROOT).replaceAll("\\s+", "");
+    private String argumentType(String key, String raw) {
+        if (ConfigProblems.isBlank(raw)) {
+            problems.add(key, "is required (a Snowflake data type: " + String.join(", ", SnowflakeTypes.ARGUMENT_TYPES)
+                    + ")");
+            return null;
+        }
+        String type = SnowflakeTypes.normalize(raw);
+        var problem = SnowflakeTypes.argumentProblem(type);
+        problem.ifPresent(message -> problems.add(key, message));
+        return problem.isPresent() ? null : type;
+    }
+
+    private String returnType(String key, String raw) {
+        if (ConfigProblems.isBlank(raw)) {
+            return DEFAULT_RETURN_TYPE;
+        }
+        String type = SnowflakeTypes.normalize(raw);
+        SnowflakeTypes.returnProblem(type).ifPresent(message -> problems.add(key, message));
+        return type;
     }
 
     private List<String> grantees(String key, JsonNode node) {

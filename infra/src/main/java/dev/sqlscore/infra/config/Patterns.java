@@ -12,9 +12,6 @@ final class Patterns {
             Pattern.compile("(?=.{3,255}$)[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9*][A-Za-z0-9!#$&^_.+*-]*");
     /** Printable ASCII without the quote that would end a SQL string literal in {@code HEADERS}. */
     static final Pattern HEADER_VALUE = Pattern.compile("[\\x20-\\x26\\x28-\\x7e]{1,1024}");
-    static final Pattern SQL_TYPE = Pattern.compile("(?i)(ARRAY|OBJECT|VARIANT|VARCHAR|STRING|TEXT|CHAR|NUMBER|NUMERIC"
-            + "|DECIMAL|INT|INTEGER|BIGINT|SMALLINT|FLOAT|DOUBLE|REAL|BOOLEAN|DATE|TIME|TIMESTAMP|TIMESTAMP_NTZ"
-            + "|TIMESTAMP_LTZ|TIMESTAMP_TZ|BINARY|GEOGRAPHY)(\\(\\d+(,\\s*\\d+)?\\))?");
     static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8,17}");
 
     private Patterns() {

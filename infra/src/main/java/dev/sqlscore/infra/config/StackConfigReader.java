@@ -25,6 +25,7 @@ public final class StackConfigReader {
     public static final String MAX_CONCURRENT_REQUESTS = "sqlscore:maxConcurrentRequests";
     public static final String DEADLINE_MILLIS = "sqlscore:deadlineMillis";
     public static final String DEFAULT_ENDPOINT = "sqlscore:defaultEndpoint";
+    public static final String GRANT_DATABASE_AND_SCHEMA_USAGE = "sqlscore:grantDatabaseAndSchemaUsage";
 
     public static final String SNOWFLAKE_ORGANIZATION = "snowflake:organizationName";
     public static final String SNOWFLAKE_ACCOUNT = "snowflake:accountName";
@@ -73,9 +74,11 @@ public final class StackConfigReader {
         AccessLogging accessLogging = AccessLogging.values()[AccessLogging.configValues().indexOf(logging)];
         Duration iamPropagation = Duration.ofSeconds(
                 problems.integer(IAM_PROPAGATION_SECONDS, raw(IAM_PROPAGATION_SECONDS), 30, 0, 300));
+        boolean grantContainers = problems.bool(GRANT_DATABASE_AND_SCHEMA_USAGE, raw(GRANT_DATABASE_AND_SCHEMA_USAGE),
+                false);
         problems.throwIfAny();
         return new StackSettings(snowflake, database, schema, functions, lambda, scoring, logRetentionDays,
-                endpointType, vpcId, accessLogging, iamPropagation);
+                endpointType, vpcId, accessLogging, iamPropagation, grantContainers);
     }
 
     private SnowflakeConnection snowflake() {

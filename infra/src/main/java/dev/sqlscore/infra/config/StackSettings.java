@@ -10,11 +10,13 @@ import java.util.Set;
  *
  * @param snowflakeVpcId   Snowflake's VPC id for a PRIVATE API; {@code null} for REGIONAL
  * @param iamPropagation   how long to wait after the Snowflake role's trust changes before creating functions
+ * @param grantDatabaseAndSchemaUsage whether the stack also grants USAGE on the database and schema to grantees
  */
 public record StackSettings(SnowflakeConnection snowflake, String database, String schema,
                             List<FunctionSettings> functions, LambdaSettings lambda, ScoringSettings scoring,
                             int logRetentionDays, EndpointType endpointType, String snowflakeVpcId,
-                            AccessLogging accessLogging, Duration iamPropagation) {
+                            AccessLogging accessLogging, Duration iamPropagation,
+                            boolean grantDatabaseAndSchemaUsage) {
 
     public StackSettings {
         functions = List.copyOf(functions);
@@ -25,5 +27,12 @@ public record StackSettings(SnowflakeConnection snowflake, String database, Stri
         Set<String> names = new LinkedHashSet<>();
         functions.forEach(function -> names.add(function.endpointName()));
         return names;
+    }
+
+    /** Every role granted USAGE on some function, in configuration order. */
+    public Set<String> grantees() {
+        Set<String> roles = new LinkedHashSet<>();
+        functions.forEach(function -> roles.addAll(function.grantees()));
+        return roles;
     }
 }

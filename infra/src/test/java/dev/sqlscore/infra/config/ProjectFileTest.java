@@ -1,6 +1,9 @@
 package dev.sqlscore.infra.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -8,23 +11,115 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Pulumi.yaml declares the keys the reader reads, with the defaults the reader applies. */
+/**
+ * Pulumi.yaml and every {@code Pulumi.<stack>.yaml} the repository ships pass the checks the Pulumi CLI makes before
+ * the program runs ({@link PulumiConfigRules}), and then the program's own reader; the project file declares the keys
+ * the reader reads, with the reader's defaults.
+ */
 class ProjectFileTest {
 
-    private static final Path PROJECT_FILE = Path.of("..", "Pulumi.yaml");
-    private static final Pattern KEY = Pattern.compile("^  (sqlscore:\\w+):\\s*$");
-    private static final Pattern DEFAULT = Pattern.compile("^    default: (.+)$");
+    private static final Path ROOT = Path.of("..");
+    private static final Path PROJECT_FILE = ROOT.resolve("Pulumi.yaml");
+    /** Set with `pulumi config set --secret`, so never in a shipped stack file. */
+    private static final Map<String, String> SECRETS = Map.of(StackConfigReader.SNOWFLAKE_PRIVATE_KEY,
+            ValidConfig.PRIVATE_KEY);
+
+    static Stream<Path> shippedStacks() throws IOException {
+        try (Stream<Path> files = Files.list(ROOT)) {
+            List<Path> stacks = files.filter(file -> file.getFileName().toString().matches("Pulumi\\..+\\.yaml"))
+                    .sorted().toList();
+            assertFalse(stacks.isEmpty(), "no Pulumi.<stack>.yaml at the repository root");
+            return stacks.stream();
+        }
+    }
+
+    @Test
+    void projectFilePassesPulumisProjectChecks() throws IOException {
+        assertEquals(List.of(), rules().projectProblems());
+        assertEquals("sqlscore", rules().projectName());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shippedStacks")
+    void shippedStackPassesPulumisConfigChecks(Path stackFile) throws IOException {
+        String stackName = stackFile.getFileName().toString().replaceAll("^Pulumi\\.|\\.yaml$", "");
+        assertEquals(List.of(), rules().stackProblems(stackName, PulumiConfigRules.readYaml(stackFile)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shippedStacks")
+    void shippedStackSetsOnlyDeclaredProjectKeys(Path stackFile) throws IOException {
+        var rules = rules();
+        for (String key : rules.stackValues(PulumiConfigRules.readYaml(stackFile)).keySet()) {
+            if (key.startsWith(rules.projectName() + ":")) {
+                assertTrue(rules.declaredKeys().containsKey(key), key + " is not declared in Pulumi.yaml (a typo?)");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shippedStacks")
+    void shippedStackPassesTheProgramsReader(Path stackFile) throws IOException {
+        Map<String, String> config = new HashMap<>(rules().effectiveConfig(PulumiConfigRules.readYaml(stackFile)));
+        config.putAll(SECRETS);
+
+        StackSettings settings = StackConfigReader.read(ConfigSource.of(config));
+
+        assertFalse(settings.functions().isEmpty());
+    }
+
+    /** The model finds the defect that once stopped every user: an optional key with a type and no default. */
+    @Test
+    void modelReportsAProjectKeyWithoutDefaultThatTheStackLeavesOut() throws IOException {
+        var rules = PulumiConfigRules.of(PulumiConfigRules.parseYaml("""
+                name: sqlscore
+                config:
+                  sqlscore:snowflakeVpcId:
+                    type: string
+                  sqlscore:defaultEndpoint:
+                    type: string
+                    default: ""
+                  sqlscore:lambdaMemoryMb:
+                    type: integer
+                    default: 1024
+                """));
+        JsonNode stack = PulumiConfigRules.parseYaml("""
+                config:
+                  aws:region: us-east-1
+                  sqlscore:lambdaMemoryMb: lots
+                """);
+
+        assertEquals(List.of("Stack 'dev' is missing configuration value 'sqlscore:snowflakeVpcId'",
+                        "Stack 'dev' with configuration key 'sqlscore:lambdaMemoryMb' must be of type 'integer'"),
+                rules.stackProblems("dev", stack));
+    }
+
+    @Test
+    void modelReportsProjectFileMistakes() throws IOException {
+        var rules = PulumiConfigRules.of(PulumiConfigRules.parseYaml("""
+                name: sqlscore
+                config:
+                  aws:region:
+                    type: string
+                  sqlscore:count:
+                    type: integer
+                    default: many
+                  sqlscore:tags:
+                    type: array
+                """));
+
+        assertEquals(3, rules.projectProblems().size(), rules.projectProblems().toString());
+    }
 
     @Test
     void declaresExactlyTheKeysTheReaderReads() throws Exception {
@@ -35,39 +130,22 @@ class ProjectFileTest {
                 read.add(key);
             }
         }
-        assertEquals(read, new TreeSet<>(declared().keySet()));
+        assertEquals(read, rules().declaredKeys().keySet());
     }
 
+    /** What Pulumi fills in from the declared defaults reads exactly as leaving the keys out. */
     @Test
     void declaredDefaultsAreTheReadersDefaults() throws IOException {
         Map<String, String> required = ValidConfig.minimal();
-        Map<String, String> withDefaults = new HashMap<>(required);
-        declared().forEach((key, value) -> {
-            if (value != null) {
-                withDefaults.put(key, value);
-            }
-        });
-        assertTrue(withDefaults.size() >= required.size() + 10, "defaults found: " + declared());
+        Map<String, String> withDefaults = new HashMap<>(rules().effectiveConfig(PulumiConfigRules.parseYaml("{}")));
+        withDefaults.putAll(required);
+        assertTrue(withDefaults.size() >= required.size() + 14, "defaults found: " + withDefaults.keySet());
 
         assertEquals(StackConfigReader.read(ConfigSource.of(required)),
                 StackConfigReader.read(ConfigSource.of(withDefaults)));
     }
 
-    /** Declared sqlscore keys and their defaults ({@code null} when none). */
-    private static Map<String, String> declared() throws IOException {
-        Map<String, String> declared = new LinkedHashMap<>();
-        String current = null;
-        List<String> lines = Files.readAllLines(PROJECT_FILE);
-        for (String line : lines) {
-            Matcher key = KEY.matcher(line);
-            Matcher value = DEFAULT.matcher(line);
-            if (key.matches()) {
-                current = key.group(1);
-                declared.put(current, null);
-            } else if (value.matches() && current != null) {
-                declared.put(current, value.group(1).strip());
-            }
-        }
-        return declared;
+    private static PulumiConfigRules rules() throws IOException {
+        return PulumiConfigRules.of(PulumiConfigRules.readYaml(PROJECT_FILE));
     }
 }

@@ -66,7 +66,7 @@ class StackConfigReaderTest {
                 null, "AUTO", List.of(new FunctionArgument("FEATURES", "ARRAY")), "VARIANT", List.of()), function);
         assertEquals(Map.of("sagemaker-endpoint-name", "my-endpoint", "sagemaker-content-type", "text/csv"),
                 function.headers());
-        assertEquals("(ARRAY)", function.argumentTypes());
+        assertFalse(settings.grantDatabaseAndSchemaUsage());
     }
 
     @Test
@@ -76,7 +76,7 @@ class StackConfigReaderTest {
                 [{"name": "score", "endpoint": "ep-1", "contentType": "application/jsonlines",
                   "accept": "application/jsonlines", "targetModel": "model-a.tar.gz", "targetVariant": "v2",
                   "inferenceComponent": "ic-1", "customAttributes": "a=b", "maxBatchRows": 500,
-                  "compression": "none", "arguments": [{"name": "x", "type": "number(38, 2)"},
+                  "compression": "none", "arguments": [{"name": "x", "type": "number"},
                   {"name": "y", "type": "VARCHAR"}], "returnType": "variant", "grantees": ["analyst", "ANALYST", "bi"]}]
                 """);
         config.put(LAMBDA_MEMORY_MB, "3008");
@@ -94,14 +94,15 @@ class StackConfigReaderTest {
         config.put(IAM_PROPAGATION_SECONDS, "0");
         config.put(StackConfigReader.SNOWFLAKE_WAREHOUSE, "WH");
         config.put(StackConfigReader.SNOWFLAKE_PRIVATE_KEY_PASSPHRASE, "phrase");
+        config.put(StackConfigReader.GRANT_DATABASE_AND_SCHEMA_USAGE, "true");
 
         StackSettings settings = read(config);
 
         assertEquals(new FunctionSettings("SCORE", "ep-1", "application/jsonlines", "application/jsonlines",
                 "model-a.tar.gz", "v2", "ic-1", "a=b", 500, "NONE",
-                List.of(new FunctionArgument("X", "NUMBER(38,2)"), new FunctionArgument("Y", "VARCHAR")), "VARIANT",
+                List.of(new FunctionArgument("X", "NUMBER"), new FunctionArgument("Y", "VARCHAR")), "VARIANT",
                 List.of("ANALYST", "BI")), settings.functions().get(0));
-        assertEquals("(NUMBER, VARCHAR)", settings.functions().get(0).argumentTypes());
+        assertTrue(settings.grantDatabaseAndSchemaUsage());
         assertEquals(new LambdaSettings(3008, "x86_64", 60), settings.lambda());
         assertEquals(new ScoringSettings(6_291_456, 1000, 64, 28_999, "ep-1"), settings.scoring());
         assertEquals(365, settings.logRetentionDays());
@@ -146,7 +147,18 @@ class StackConfigReaderTest {
                 invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"compression\": \"zstd\"}]",
                         FUNCTIONS + "[0].compression", "AUTO, NONE, GZIP, DEFLATE"),
                 invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"returnType\": \"TABLE\"}]",
-                        FUNCTIONS + "[0].returnType", "Snowflake data type"),
+                        FUNCTIONS + "[0].returnType", "use VARIANT, OBJECT or VARCHAR"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"returnType\": \"float\"}]",
+                        FUNCTIONS + "[0].returnType", "::FLOAT"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"returnType\": \"VARCHAR(10)\"}]",
+                        FUNCTIONS + "[0].returnType", "'VARCHAR(10)' is not allowed; use VARIANT, OBJECT or VARCHAR"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"arguments\": [{\"name\": \"x\","
+                        + " \"type\": \"NUMBER(38, 0)\"}]}]", FUNCTIONS + "[0].arguments[0].type",
+                        "without length or precision (NUMBER)"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"arguments\": [{\"name\": \"x\","
+                        + " \"type\": \"int\"}]}]", FUNCTIONS + "[0].arguments[0].type", "write NUMBER"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"arguments\": [{\"name\": \"x\","
+                        + " \"type\": \"TABLE\"}]}]", FUNCTIONS + "[0].arguments[0].type", "use one of ARRAY, OBJECT"),
                 invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"arguments\": [{\"name\": \"x\"}]}]",
                         FUNCTIONS + "[0].arguments[0].type", "is required"),
                 invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"arguments\": \"ARRAY\"}]",
@@ -184,7 +196,9 @@ class StackConfigReaderTest {
                 invalid(SNOWFLAKE_VPC_ID, "vpc-0123456789abcdef0", SNOWFLAKE_VPC_ID, "only used when"),
                 invalid(SNOWFLAKE_VPC_ID, "my-vpc", SNOWFLAKE_VPC_ID, "vpc-0123456789abcdef0"),
                 invalid(ACCESS_LOGGING, "on", ACCESS_LOGGING, "existing-account-role, manage-account-role, off"),
-                invalid(IAM_PROPAGATION_SECONDS, "301", IAM_PROPAGATION_SECONDS, "from 0 to 300"));
+                invalid(IAM_PROPAGATION_SECONDS, "301", IAM_PROPAGATION_SECONDS, "from 0 to 300"),
+                invalid(StackConfigReader.GRANT_DATABASE_AND_SCHEMA_USAGE, "yes",
+                        StackConfigReader.GRANT_DATABASE_AND_SCHEMA_USAGE, "use true or false"));
     }
 
     private static Arguments invalid(String key, String value, String reportedKey, String allowed) {

@@ -1,17 +1,19 @@
-package dev.sqlscore.infra.snowflake;
+package com.pulumi.snowflake;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.ResourceType;
+import com.pulumi.core.internal.Codegen;
 import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code snowflake_external_function}. A preview resource: the provider must list
- * {@link SnowflakePackage#PREVIEW_EXTERNAL_FUNCTION}. The {@code args} and {@code headers} outputs (object lists in
- * the schema) are not bound: nothing here reads them back, and their inputs are what this program sets.
+ * {@code snowflake_external_function}. A preview resource: the provider must enable
+ * {@code snowflake_external_function_resource}. Every input but {@code comment} forces a replacement (the provider
+ * alters only the comment). The {@code args} and {@code headers} outputs, object lists, are not bound.
  */
 @ResourceType(type = "snowflake:index/externalFunction:ExternalFunction")
 public class ExternalFunction extends CustomResource {
@@ -34,6 +36,7 @@ public class ExternalFunction extends CustomResource {
     @Export(name = "database", refs = {String.class}, tree = "[0]")
     private Output<String> database;
 
+    /** {@code "DB"."SCHEMA"."NAME"(TYPE, ...)}: the name grants must use, argument types included. */
     @Export(name = "fullyQualifiedName", refs = {String.class}, tree = "[0]")
     private Output<String> fullyQualifiedName;
 
@@ -67,12 +70,17 @@ public class ExternalFunction extends CustomResource {
     @Export(name = "urlOfProxyAndResource", refs = {String.class}, tree = "[0]")
     private Output<String> urlOfProxyAndResource;
 
+    public ExternalFunction(String name) {
+        this(name, ExternalFunctionArgs.Empty);
+    }
+
     public ExternalFunction(String name, ExternalFunctionArgs args) {
         this(name, args, null);
     }
 
     public ExternalFunction(String name, ExternalFunctionArgs args, CustomResourceOptions options) {
-        super("snowflake:index/externalFunction:ExternalFunction", name, args, SnowflakePackage.withVersion(options),
+        super("snowflake:index/externalFunction:ExternalFunction", name,
+                args == null ? ExternalFunctionArgs.Empty : args, BindingOptions.withDefaults(options, List.of()),
                 false);
     }
 
@@ -80,16 +88,16 @@ public class ExternalFunction extends CustomResource {
         return apiIntegration;
     }
 
-    public Output<String> comment() {
-        return comment;
+    public Output<Optional<String>> comment() {
+        return Codegen.optional(comment);
     }
 
-    public Output<String> compression() {
-        return compression;
+    public Output<Optional<String>> compression() {
+        return Codegen.optional(compression);
     }
 
-    public Output<List<String>> contextHeaders() {
-        return contextHeaders;
+    public Output<Optional<List<String>>> contextHeaders() {
+        return Codegen.optional(contextHeaders);
     }
 
     public Output<String> createdOn() {
@@ -104,32 +112,32 @@ public class ExternalFunction extends CustomResource {
         return fullyQualifiedName;
     }
 
-    public Output<Integer> maxBatchRows() {
-        return maxBatchRows;
+    public Output<Optional<Integer>> maxBatchRows() {
+        return Codegen.optional(maxBatchRows);
     }
 
     public Output<String> name() {
         return name;
     }
 
-    public Output<String> nullInputBehavior() {
-        return nullInputBehavior;
+    public Output<Optional<String>> nullInputBehavior() {
+        return Codegen.optional(nullInputBehavior);
     }
 
-    public Output<String> requestTranslator() {
-        return requestTranslator;
+    public Output<Optional<String>> requestTranslator() {
+        return Codegen.optional(requestTranslator);
     }
 
-    public Output<String> responseTranslator() {
-        return responseTranslator;
+    public Output<Optional<String>> responseTranslator() {
+        return Codegen.optional(responseTranslator);
     }
 
     public Output<String> returnBehavior() {
         return returnBehavior;
     }
 
-    public Output<Boolean> returnNullAllowed() {
-        return returnNullAllowed;
+    public Output<Optional<Boolean>> returnNullAllowed() {
+        return Codegen.optional(returnNullAllowed);
     }
 
     public Output<String> returnType() {

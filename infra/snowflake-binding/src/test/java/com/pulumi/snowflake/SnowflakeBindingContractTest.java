@@ -1,16 +1,21 @@
-package dev.sqlscore.infra.snowflake;
+package com.pulumi.snowflake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.core.annotations.ResourceType;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.ResourceOptions;
+import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
-import dev.sqlscore.infra.snowflake.inputs.ExternalFunctionArgArgs;
-import dev.sqlscore.infra.snowflake.inputs.ExternalFunctionHeaderArgs;
-import dev.sqlscore.infra.snowflake.inputs.GrantPrivilegesToAccountRoleOnSchemaObjectArgs;
+import com.pulumi.snowflake.inputs.ExternalFunctionArgArgs;
+import com.pulumi.snowflake.inputs.ExternalFunctionHeaderArgs;
+import com.pulumi.snowflake.inputs.GrantPrivilegesToAccountRoleOnAccountObjectArgs;
+import com.pulumi.snowflake.inputs.GrantPrivilegesToAccountRoleOnSchemaArgs;
+import com.pulumi.snowflake.inputs.GrantPrivilegesToAccountRoleOnSchemaObjectArgs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 
@@ -58,7 +64,11 @@ class SnowflakeBindingContractTest {
                 Arguments.of("ExternalFunctionArgArgs", ExternalFunctionArgArgs.class),
                 Arguments.of("ExternalFunctionHeaderArgs", ExternalFunctionHeaderArgs.class),
                 Arguments.of("GrantPrivilegesToAccountRoleOnSchemaObjectArgs",
-                        GrantPrivilegesToAccountRoleOnSchemaObjectArgs.class));
+                        GrantPrivilegesToAccountRoleOnSchemaObjectArgs.class),
+                Arguments.of("GrantPrivilegesToAccountRoleOnAccountObjectArgs",
+                        GrantPrivilegesToAccountRoleOnAccountObjectArgs.class),
+                Arguments.of("GrantPrivilegesToAccountRoleOnSchemaArgs",
+                        GrantPrivilegesToAccountRoleOnSchemaArgs.class));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -130,7 +140,33 @@ class SnowflakeBindingContractTest {
                 "i", "snowflake:index/apiIntegration:ApiIntegration",
                 "f", "snowflake:index/externalFunction:ExternalFunction",
                 "g", "snowflake:index/grantPrivilegesToAccountRole:GrantPrivilegesToAccountRole"), types);
-        assertEquals(CONTRACT.get("pluginVersion").asText(), SnowflakePackage.VERSION);
+    }
+
+    @Test
+    void everyResourceRegistersWithThePluginVersionOfTheContract() {
+        var options = new ConcurrentHashMap<String, ResourceOptions>();
+        ResourceTransformation record = args -> {
+            options.put(args.resource().pulumiResourceName(), args.options());
+            return Optional.empty();
+        };
+        var result = PulumiTest.withMocks(args -> CompletableFuture.completedFuture(
+                        Mocks.ResourceResult.of(Optional.of(args.name + "-id"), new HashMap<>(args.inputs))))
+                .withOptions(TestOptions.builder().projectName("binding").stackName("test")
+                        .resourceTransformations(List.of(record)).build())
+                .runTest(ctx -> {
+                    new Provider("p");
+                    new ApiIntegration("i", ApiIntegrationArgs.builder().apiProvider("aws_api_gateway")
+                            .apiAllowedPrefixes("https://x/").build());
+                    new GrantPrivilegesToAccountRole("g", GrantPrivilegesToAccountRoleArgs.builder()
+                            .accountRoleName("R").privileges("USAGE").build(),
+                            CustomResourceOptions.builder().version("9.9.9").build());
+                });
+
+        assertEquals(0, result.exitCode(), () -> result.errors().toString());
+        String version = CONTRACT.get("pluginVersion").asText();
+        assertEquals(Optional.of(version), options.get("p").getVersion());
+        assertEquals(Optional.of(version), options.get("i").getVersion());
+        assertEquals(Optional.of("9.9.9"), options.get("g").getVersion(), "an explicit version wins, as in the SDK");
     }
 
     @Test
@@ -139,7 +175,7 @@ class SnowflakeBindingContractTest {
             assertNotNull(in, "plugin.json must sit where the Java host looks: com/<namespace>/<name>/plugin.json");
             JsonNode plugin = new ObjectMapper().readTree(in);
             assertEquals("snowflake", plugin.get("name").asText());
-            assertEquals(SnowflakePackage.VERSION, plugin.get("version").asText());
+            assertEquals(CONTRACT.get("pluginVersion").asText(), plugin.get("version").asText());
             assertTrue(plugin.get("resource").asBoolean());
         }
     }
