@@ -18,11 +18,9 @@ final class CgroupLimits implements AutoCloseable {
     private static final long PERIOD_MICROS = 100_000;
 
     private final List<Path> groups;
-    private final Path peakFile;
 
-    private CgroupLimits(List<Path> groups, Path peakFile) {
+    private CgroupLimits(List<Path> groups) {
         this.groups = groups;
-        this.peakFile = peakFile;
     }
 
     static CgroupLimits create(int memoryMb, int fullCpuMb) throws IOException {
@@ -35,22 +33,13 @@ final class CgroupLimits implements AutoCloseable {
             Files.writeString(cpu.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_MICROS));
             Files.writeString(cpu.resolve("cpu.cfs_quota_us"), Long.toString(quota));
             Files.writeString(memory.resolve("memory.limit_in_bytes"), Long.toString(bytes));
-            return new CgroupLimits(List.of(cpu, memory), memory.resolve("memory.max_usage_in_bytes"));
+            return new CgroupLimits(List.of(cpu, memory));
         }
         Path unified = Files.createDirectories(ROOT.resolve(name));
         Files.writeString(unified.resolve("memory.max"), Long.toString(bytes));
         Files.writeString(unified.resolve("memory.swap.max"), "0");
         Files.writeString(unified.resolve("cpu.max"), quota + " " + PERIOD_MICROS);
-        return new CgroupLimits(List.of(unified), unified.resolve("memory.peak"));
-    }
-
-    /** The most memory the kernel charged to the group: what it compares with the limit, as Lambda does. */
-    long peakChargedBytes() {
-        try {
-            return Long.parseLong(Files.readString(peakFile).strip());
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
+        return new CgroupLimits(List.of(unified));
     }
 
     /** A shell that moves itself into the groups, then becomes the given command. */

@@ -36,6 +36,12 @@ public final class StackConfigReader {
     public static final String SNOWFLAKE_PRIVATE_KEY_PASSPHRASE = "snowflake:privateKeyPassphrase";
     public static final String SNOWFLAKE_PASSWORD = "snowflake:password";
 
+    /**
+     * The smallest Lambda memory size that serves the largest batch API Gateway can deliver (a 6 MB event) with
+     * headroom, measured under the Lambda Java runtime client with Lambda's JVM sizing (docs/lambda-memory.md).
+     */
+    public static final int LAMBDA_MEMORY_FLOOR_MB = 640;
+    public static final int LAMBDA_MEMORY_MAX_MB = 10_240;
     /** API Gateway gives up on an integration after 29 s; the handler must answer before that. */
     public static final int API_GATEWAY_TIMEOUT_MILLIS = 29_000;
     public static final List<Integer> LOG_RETENTION_CHOICES = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
@@ -61,7 +67,7 @@ public final class StackConfigReader {
         String schema = problems.identifier(SCHEMA, raw(SCHEMA), true);
         List<FunctionSettings> functions = new FunctionsConfigReader(problems).read(FUNCTIONS, raw(FUNCTIONS));
         LambdaSettings lambda = new LambdaSettings(
-                problems.integer(LAMBDA_MEMORY_MB, raw(LAMBDA_MEMORY_MB), 1024, 128, 10_240),
+                lambdaMemoryMb(),
                 problems.oneOf(LAMBDA_ARCHITECTURE, raw(LAMBDA_ARCHITECTURE), "arm64", List.of("arm64", "x86_64")),
                 problems.integer(LAMBDA_TIMEOUT_SECONDS, raw(LAMBDA_TIMEOUT_SECONDS), 30, 1, 900));
         ScoringSettings scoring = scoring(lambda, functions);
@@ -120,6 +126,19 @@ public final class StackConfigReader {
                     + FUNCTIONS + "; use one of " + String.join(", ", endpoints));
         }
         return new ScoringSettings(maxRequestBytes, maxRows, maxConcurrent, deadline, defaultEndpoint);
+    }
+
+    private int lambdaMemoryMb() {
+        String raw = raw(LAMBDA_MEMORY_MB);
+        if (!ConfigProblems.isBlank(raw) && raw.strip().matches("\\d{1,9}")
+                && Integer.parseInt(raw.strip()) < LAMBDA_MEMORY_FLOOR_MB) {
+            problems.add(LAMBDA_MEMORY_MB, raw.strip() + " MB is below " + LAMBDA_MEMORY_FLOOR_MB + " MB, the smallest "
+                    + "size measured to serve the largest batch API Gateway can deliver (6 MB) with headroom; smaller "
+                    + "functions are killed for memory or miss the deadline on such batches (docs/lambda-memory.md). "
+                    + "Use " + LAMBDA_MEMORY_FLOOR_MB + " to " + LAMBDA_MEMORY_MAX_MB);
+            return 1024;
+        }
+        return problems.integer(LAMBDA_MEMORY_MB, raw, 1024, LAMBDA_MEMORY_FLOOR_MB, LAMBDA_MEMORY_MAX_MB);
     }
 
     private int logRetentionDays() {
