@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -177,10 +176,7 @@ final class PulumiConfigRules {
 
     private static Map<String, JsonNode> fields(JsonNode object) {
         Map<String, JsonNode> fields = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            var field = it.next();
-            fields.put(field.getKey(), field.getValue());
-        }
+        object.properties().forEach(field -> fields.put(field.getKey(), field.getValue()));
         return fields;
     }
 }

@@ -1,0 +1,38 @@
+package dev.sqlscore.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./sqlscore <command>} ({@code java -jar sqlscore-tools.jar <command>}): the data path on one machine. */
+@Command(name = "sqlscore", mixinStandardHelpOptions = true, version = "sqlscore 0.1.0",
+        description = "Run the sqlscore handler on one machine: serve the external function's API locally, "
+                + "call it the way Snowflake does, or see the whole data path work offline with 'demo'.",
+        subcommands = {DemoCommand.class, ServeCommand.class, InvokeCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command tree, for {@code main} and for tests that set their own output streams. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    // A message that says what failed; a stack trace helps no user of these commands.
+                    commandLine.getErr().println(commandLine.getCommandName() + " failed: "
+                            + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                    return 1;
+                });
+    }
+
+    /** Without a command: say what the commands are, and fail (a script that forgot one should notice). */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: pick one of "
+                + spec.subcommands().keySet());
+    }
+}

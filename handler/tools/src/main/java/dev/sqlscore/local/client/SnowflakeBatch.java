@@ -1,0 +1,63 @@
+package dev.sqlscore.local.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import dev.sqlscore.local.LocalJson;
+
+/**
+ * One POST's worth of rows, as Snowflake cuts a query's rows: {@code {"data": [[0, arg], [1, arg], ...]}} with
+ * row numbers starting at 0 in every batch.
+ *
+ * @param index     the batch's place among all batches, from 0
+ * @param firstRow  the input row its row 0 stands for
+ * @param arguments one function argument per row
+ */
+public record SnowflakeBatch(int index, int firstRow, List<JsonNode> arguments) {
+
+    public SnowflakeBatch {
+        arguments = List.copyOf(arguments);
+    }
+
+    /** Cuts rows into batches of at most {@code maxRows}, in order. */
+    public static List<SnowflakeBatch> split(List<JsonNode> rows, int maxRows) {
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
+        }
+        List<SnowflakeBatch> batches = new ArrayList<>();
+        for (int start = 0; start < rows.size(); start += maxRows) {
+            batches.add(new SnowflakeBatch(batches.size(), start,
+                    rows.subList(start, Math.min(rows.size(), start + maxRows))));
+        }
+        return batches;
+    }
+
+    public int size() {
+        return arguments.size();
+    }
+
+    /** The request body Snowflake would send. */
+    public byte[] toJson() {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode data = body.putArray("data");
+        for (int row = 0; row < arguments.size(); row++) {
+            data.addArray().add(row).add(arguments.get(row));
+        }
+        try {
+            return LocalJson.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Leaves the rows out: they are row data. */
+    @Override
+    public String toString() {
+        return "SnowflakeBatch[index=" + index + ", firstRow=" + firstRow + ", rows=" + arguments.size() + "]";
+    }
+}

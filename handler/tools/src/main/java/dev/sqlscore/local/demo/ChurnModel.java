@@ -1,0 +1,125 @@
+package dev.sqlscore.local.demo;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sqlscore.modelserver.Invocation;
+import dev.sqlscore.modelserver.Model;
+import dev.sqlscore.modelserver.Reply;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Objects;
+import dev.sqlscore.local.LocalJson;
+
+/**
+ * A toy model for the offline demo, not a trained one: a fixed logistic regression over the 13 features of the
+ * seed's churn example ({@code SAGEMAKER_INVOKE(ARRAY_CONSTRUCT(-0.32,0.29,-1.041,0,-0.91,0.021,1,1,1,0,0,1,0))}).
+ * It answers like a typical SageMaker container: {@code text/csv} rows in (no header), one churn probability per
+ * line out, or with {@code Accept: application/json} {@code {"predictions": [{"score": p, "predicted_label": 0|1}]}}.
+ */
+public final class ChurnModel implements Model {
+
+    public static final int FEATURES = 13;
+
+    /** Made-up weights; only their signs are meant to look plausible. */
+    private static final double[] WEIGHTS =
+            {0.85, -0.62, 1.10, 0.35, -0.74, 0.48, 0.52, -0.31, 0.44, -0.58, 0.27, 0.91, -0.66};
+    private static final double BIAS = -0.4;
+    private static final String EXAMPLES = "churn-examples.csv";
+
+    /** A model answer: its media type and body. */
+    public record Answer(String contentType, byte[] body) {
+    }
+
+    /** A handful of example rows, the seed's first, as CSV (one row of 13 features per line). */
+    public static String exampleRows() {
+        try (InputStream in = ChurnModel.class.getResourceAsStream(EXAMPLES)) {
+            return new String(Objects.requireNonNull(in, EXAMPLES).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As a model container behind the local SageMaker-protocol server. */
+    @Override
+    public Reply invoke(Invocation invocation) {
+        if (!invocation.request().contentType().toLowerCase(Locale.ROOT).startsWith("text/csv")) {
+            return Reply.containerError(415, "this model reads text/csv, not " + invocation.request().contentType());
+        }
+        try {
+            Answer answer = predict(invocation.request().body(), invocation.request().accept());
+            return new Reply.ContainerAnswer(200, answer.contentType(), answer.body());
+        } catch (IllegalArgumentException e) {
+            return Reply.containerError(400, e.getMessage());
+        }
+    }
+
+    /** The probability of churn for one row of features. */
+    public static double score(double[] features) {
+        if (features.length != FEATURES) {
+            throw new IllegalArgumentException("expected " + FEATURES + " features per row, got " + features.length);
+        }
+        double z = BIAS;
+        for (int i = 0; i < FEATURES; i++) {
+            z += WEIGHTS[i] * features[i];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    /**
+     * Scores a CSV body.
+     *
+     * @param accept the media type asked for: {@code application/json} or anything else for CSV
+     * @throws IllegalArgumentException for a row that is not 13 numbers (a container answers 400 then)
+     */
+    public static Answer predict(byte[] csv, String accept) {
+        String[] lines = new String(csv, StandardCharsets.UTF_8).split("\r?\n");
+        boolean json = accept != null && accept.toLowerCase(Locale.ROOT).startsWith("application/json");
+        StringBuilder csvOut = new StringBuilder();
+        ObjectNode jsonOut = JsonNodeFactory.instance.objectNode();
+        ArrayNode predictions = jsonOut.putArray("predictions");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            double score = score(features(lines[i], i + 1));
+            if (json) {
+                predictions.addObject().put("score", round(score)).put("predicted_label", score >= 0.5 ? 1 : 0);
+            } else {
+                csvOut.append(round(score)).append('\n');
+            }
+        }
+        if (!json) {
+            return new Answer("text/csv", csvOut.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            return new Answer("application/json", LocalJson.MAPPER.writeValueAsBytes(jsonOut));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double[] features(String line, int lineNumber) {
+        String[] fields = line.split(",", -1);
+        if (fields.length != FEATURES) {
+            throw new IllegalArgumentException("line " + lineNumber + ": expected " + FEATURES + " comma-separated "
+                    + "features, got " + fields.length);
+        }
+        double[] features = new double[FEATURES];
+        for (int i = 0; i < FEATURES; i++) {
+            try {
+                features[i] = Double.parseDouble(fields[i].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("line " + lineNumber + ", feature " + (i + 1) + ": not a number");
+            }
+        }
+        return features;
+    }
+
+    private static double round(double score) {
+        return Math.round(score * 1e6) / 1e6;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.sqlscore.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sqlscore.local.demo.ChurnModel;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code serve} and {@code demo} as a user runs them, over loopback sockets with the real handler. */
+class ServeAndDemoCommandTest {
+
+    private static final Pattern DEMO_LINE = Pattern.compile("ARRAY_CONSTRUCT\\(([^)]*)\\) -> (\\S+)");
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private CommandLine cli() {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli;
+    }
+
+    private static double score(String csvFeatures) {
+        return ChurnModel.score(Arrays.stream(csvFeatures.split(",")).mapToDouble(Double::parseDouble).toArray());
+    }
+
+    @Test
+    void demoPrintsTheToyModelsPredictionsForTheExampleRows() {
+        assertEquals(0, cli().execute("demo"), err.toString());
+        Matcher lines = DEMO_LINE.matcher(out.toString());
+        int count = 0;
+        while (lines.find()) {
+            assertEquals(score(lines.group(1)), Double.parseDouble(lines.group(2)), 1e-6, lines.group());
+            count++;
+        }
+        assertEquals(ChurnModel.exampleRows().strip().split("\n").length, count, out.toString());
+        assertTrue(out.toString().contains("ARRAY_CONSTRUCT(-0.32,0.29,-1.041,0,-0.91,0.021,1,1,1,0,0,1,0) -> "));
+    }
+
+    @Test
+    void serveAnswersInvokeAndPlainRequestsUntilStopped() throws Exception {
+        CommandLine cli = cli();
+        ServeCommand serve = cli.getSubcommands().get("serve").getCommand();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> cli.execute("serve", "--port", "0", "--demo-model"));
+        URI uri = serve.started().get(20, TimeUnit.SECONDS);
+        try {
+            Path csv = Files.writeString(dir.resolve("rows.csv"), ChurnModel.exampleRows());
+            StringWriter invokeOut = new StringWriter();
+            CommandLine invoke = Main.commandLine();
+            invoke.setOut(new PrintWriter(invokeOut, true));
+            invoke.setErr(new PrintWriter(err, true));
+            assertEquals(0, invoke.execute("invoke", "--url", uri.toString(), "--endpoint", "churn-demo",
+                    "--max-batch-rows", "2", csv.toString()), err.toString());
+            List<String> values = invokeOut.toString().lines().toList();
+            List<String> rows = ChurnModel.exampleRows().lines().toList();
+            assertEquals(rows.size(), values.size());
+            for (int i = 0; i < rows.size(); i++) {
+                assertEquals(score(rows.get(i)), Double.parseDouble(values.get(i)), 1e-6);
+            }
+
+            // What curl sends: plain JSON, only the endpoint header.
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                        .header("sf-custom-sagemaker-endpoint-name", "churn-demo")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"data\":[[0,[" + rows.get(0) + "]]]}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, response.statusCode(), response.body());
+                assertTrue(response.body().startsWith("{\"data\":[[0,0.5"), response.body());
+            }
+        } finally {
+            serve.stop();
+        }
+        assertEquals(0, exit.get(10, TimeUnit.SECONDS));
+        assertTrue(out.toString().contains("Serving the external function at " + uri), out.toString());
+    }
+
+    @Test
+    void serveReportsABusyPortAndBadOptions() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertEquals(1, cli().execute("serve", "--port", String.valueOf(busy.getLocalPort()), "--demo-model"));
+            assertTrue(err.toString().contains("serve cannot listen on 127.0.0.1:" + busy.getLocalPort()),
+                    err.toString());
+            assertTrue(err.toString().contains("pick another --port"), err.toString());
+        }
+        assertEquals(2, cli().execute("serve", "--port", "70000"));
+        assertTrue(err.toString().contains("--port must be 0 to 65535, got 70000"), err.toString());
+        assertEquals(2, cli().execute("serve", "--port", "eighty"));
+        assertEquals(0, cli().execute("serve", "--help"));
+        assertTrue(out.toString().contains("--no-content-encoding"), out.toString());
+        assertEquals(0, cli().execute("demo", "--help"));
+        assertTrue(out.toString().contains("toy churn model"), out.toString());
+    }
+}

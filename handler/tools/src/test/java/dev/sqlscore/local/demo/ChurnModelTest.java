@@ -1,0 +1,45 @@
+package dev.sqlscore.local.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import dev.sqlscore.local.LocalJson;
+
+class ChurnModelTest {
+
+    private static final String SEED_ROW = "-0.32,0.29,-1.041,0,-0.91,0.021,1,1,1,0,0,1,0";
+
+    @Test
+    void scoresTheSeedRowWithTheFixedLogisticModel() {
+        double z = -0.4 + 0.85 * -0.32 - 0.62 * 0.29 + 1.10 * -1.041 - 0.74 * -0.91 + 0.48 * 0.021 + 0.52 - 0.31
+                + 0.44 + 0.91;
+        double expected = 1 / (1 + Math.exp(-z));
+        ChurnModel.Answer csv = ChurnModel.predict((SEED_ROW + "\n" + SEED_ROW + "\n").getBytes(), "text/csv");
+        assertEquals("text/csv", csv.contentType());
+        String[] lines = new String(csv.body(), StandardCharsets.UTF_8).split("\n");
+        assertEquals(2, lines.length);
+        assertEquals(expected, Double.parseDouble(lines[0]), 1e-6);
+    }
+
+    @Test
+    void answersJsonPredictionsWhenAsked() throws Exception {
+        ChurnModel.Answer json = ChurnModel.predict(SEED_ROW.getBytes(), "application/json");
+        JsonNode prediction = LocalJson.MAPPER.readTree(json.body()).get("predictions").get(0);
+        double score = prediction.get("score").asDouble();
+        assertTrue(score > 0 && score < 1);
+        assertEquals(score >= 0.5 ? 1 : 0, prediction.get("predicted_label").asInt());
+    }
+
+    @Test
+    void rejectsRowsThatAreNotThirteenNumbers() {
+        assertEquals("line 2: expected 13 comma-separated features, got 2", assertThrows(
+                IllegalArgumentException.class, () -> ChurnModel.predict((SEED_ROW + "\n1,2").getBytes(), null))
+                .getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ChurnModel.predict(
+                SEED_ROW.replace("-0.32", "x").getBytes(), null)).getMessage().contains("feature 1: not a number"));
+    }
+}
