@@ -1,5 +1,6 @@
 package dev.sqlscore.protocol;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,85 +15,38 @@ final class CsvReader {
 
     private static final Pattern JSON_NUMBER = Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
 
-    private final String text;
-    private int position;
-
-    private CsvReader(String text) {
-        this.text = text;
+    private CsvReader() {
     }
 
     static List<JsonValue> read(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
-        if (text.endsWith("\r\n")) {
-            text = text.substring(0, text.length() - 2);
-        } else if (text.endsWith("\n")) {
-            text = text.substring(0, text.length() - 1);
-        }
         List<JsonValue> rows = new ArrayList<>();
-        if (text.isEmpty()) {
+        if (text.equals("\n") || text.equals("\r\n")) {
             return rows;
         }
-        CsvReader reader = new CsvReader(text);
-        while (reader.position <= text.length()) {
-            List<JsonValue> fields = reader.readRecord();
-            rows.add(fields.size() == 1 ? fields.get(0) : new JsonValue.ArrayValue(fields));
+        CsvRecordReader records = CsvRecordReader.lenient(new StringReader(text));
+        for (List<CsvRecordReader.Field> fields = records.next(); fields != null; fields = records.next()) {
+            if (fields.size() == 1) {
+                rows.add(value(fields.get(0)));
+            } else {
+                List<JsonValue> values = new ArrayList<>(fields.size());
+                fields.forEach(field -> values.add(value(field)));
+                rows.add(new JsonValue.ArrayValue(values));
+            }
         }
         return rows;
     }
 
-    /** Reads fields up to the end of a record, leaving {@code position} past its line break (or past the end). */
-    private List<JsonValue> readRecord() {
-        List<JsonValue> fields = new ArrayList<>();
-        while (true) {
-            fields.add(text.startsWith("\"", position) ? readQuoted() : readPlain());
-            if (position >= text.length()) {
-                position = text.length() + 1;
-                return fields;
-            }
-            char delimiter = text.charAt(position++);
-            if (delimiter == '\r' && text.startsWith("\n", position)) {
-                position++;
-                return fields;
-            }
-            if (delimiter != ',') {
-                return fields;
-            }
+    /** Unquoted JSON numbers (blanks around them allowed) stay exact numbers, empty unquoted fields are null. */
+    private static JsonValue value(CsvRecordReader.Field field) {
+        if (field.quoted()) {
+            return new JsonValue.StringValue(field.text());
         }
-    }
-
-    private JsonValue readPlain() {
-        int start = position;
-        while (position < text.length() && ",\r\n".indexOf(text.charAt(position)) < 0) {
-            position++;
-        }
-        String field = text.substring(start, position);
-        if (field.isEmpty()) {
+        if (field.text().isEmpty()) {
             return JsonValue.NULL;
         }
-        String stripped = field.strip();
+        String stripped = field.text().strip();
         return JSON_NUMBER.matcher(stripped).matches() ? new JsonValue.NumberValue(stripped)
-                : new JsonValue.StringValue(field);
-    }
-
-    /** A quoted field: {@code ""} inside stands for one quote; text after the closing quote is kept too. */
-    private JsonValue readQuoted() {
-        StringBuilder field = new StringBuilder();
-        position++;
-        while (position < text.length()) {
-            char c = text.charAt(position++);
-            if (c != '"') {
-                field.append(c);
-            } else if (text.startsWith("\"", position)) {
-                field.append('"');
-                position++;
-            } else {
-                break;
-            }
-        }
-        int start = position;
-        while (position < text.length() && ",\r\n".indexOf(text.charAt(position)) < 0) {
-            position++;
-        }
-        return new JsonValue.StringValue(field.append(text, start, position).toString());
+                : new JsonValue.StringValue(field.text());
     }
 }

@@ -21,6 +21,15 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         return new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                // A usage error is one line that says what is wrong, then where the help is: 60 lines of usage
+                // would push the message off the screen. Exit 2, as for every bad argument or input.
+                .setParameterExceptionHandler((e, args) -> {
+                    CommandLine command = e.getCommandLine();
+                    command.getErr().println(command.getCommandName() + ": " + e.getMessage());
+                    command.getErr().println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
+                    command.getErr().flush();
+                    return CommandLine.ExitCode.USAGE;
+                })
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     // A message that says what failed; a stack trace helps no user of these commands.
                     commandLine.getErr().println(commandLine.getCommandName() + " failed: "

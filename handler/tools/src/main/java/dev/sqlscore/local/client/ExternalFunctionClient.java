@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,16 @@ public final class ExternalFunctionClient {
         void rowsDone(int done, int total);
     }
 
+    /** Told before each retry, so a user sees why a run is waiting; never row data. */
+    @FunctionalInterface
+    public interface RetryListener {
+        /**
+         * @param why   what went wrong, e.g. {@code HTTP 503} or {@code no answer (Connection refused)}
+         * @param retry which retry comes next, from 1
+         */
+        void retrying(SnowflakeBatch batch, String why, int retry, int maxRetries, Duration pause);
+    }
+
     /** Longest error body quoted back to the user. */
     private static final int MAX_QUOTED_BODY = 2_000;
 
@@ -37,6 +48,7 @@ public final class ExternalFunctionClient {
     private final int concurrency;
     private final RetryPolicy retryPolicy;
     private final ProgressListener progress;
+    private final RetryListener retries;
 
     private ExternalFunctionClient(Builder builder) {
         this.requests = Objects.requireNonNull(builder.requests, "requests");
@@ -47,6 +59,7 @@ public final class ExternalFunctionClient {
         this.concurrency = builder.concurrency;
         this.retryPolicy = builder.retryPolicy;
         this.progress = builder.progress;
+        this.retries = builder.retries;
     }
 
     public static Builder builder() {
@@ -95,20 +108,25 @@ public final class ExternalFunctionClient {
         }
     }
 
-    private JsonNode[] send(SnowflakeBatch batch) throws InterruptedException {
+    /**
+     * Sends one batch, retrying 429, 5xx and broken connections as the retry policy says.
+     *
+     * @return one value per row of the batch, in its order
+     * @throws ExternalFunctionException when the batch failed for good
+     */
+    public JsonNode[] send(SnowflakeBatch batch) throws InterruptedException {
         for (int retry = 0; ; retry++) {
-            if (retry > 0) {
-                Thread.sleep(retryPolicy.delayBefore(retry));
-            }
             boolean lastTry = retry == retryPolicy.maxRetries();
             HttpResponse<byte[]> response;
             try {
                 response = http.send(requests.request(batch), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
+                String why = "no answer from " + requests.uri() + " (" + describe(e) + ")";
                 if (lastTry) {
-                    throw new ExternalFunctionException("batch " + batch.index() + ": no answer from "
-                            + requests.uri() + " (" + e + ")", e);
+                    throw new ExternalFunctionException(batch.describe() + ": " + why
+                            + (retry > 0 ? " after " + retry + " retries" : ""), e);
                 }
+                pause(batch, why, retry + 1);
                 continue;
             }
             int status = response.statusCode();
@@ -116,11 +134,32 @@ public final class ExternalFunctionClient {
                 return AnswerReader.values(decoded(response), batch.size());
             }
             if (lastTry || !RetryPolicy.retryable(status)) {
-                throw new ExternalFunctionException(status, "batch " + batch.index() + " (rows " + batch.firstRow()
-                        + ".." + (batch.firstRow() + batch.size() - 1) + "): HTTP " + status + (retry > 0
+                throw new ExternalFunctionException(status, batch.describe() + ": HTTP " + status + (retry > 0
                         ? " after " + retry + " retries" : "") + ": " + quoted(decoded(response)));
             }
+            pause(batch, "HTTP " + status, retry + 1);
         }
+    }
+
+    private void pause(SnowflakeBatch batch, String why, int retry) throws InterruptedException {
+        Duration pause = retryPolicy.delayBefore(retry);
+        retries.retrying(batch, why, retry, retryPolicy.maxRetries(), pause);
+        Thread.sleep(pause);
+    }
+
+    /** {@code Connection refused}, not an exception's class name and an empty message. */
+    private static String describe(IOException e) {
+        if (e instanceof java.net.ConnectException && e.getMessage() == null) {
+            return "Connection refused";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer within the --timeout";
+        }
+        Throwable cause = e;
+        while (cause.getMessage() == null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     private static byte[] decoded(HttpResponse<byte[]> response) {
@@ -139,6 +178,7 @@ public final class ExternalFunctionClient {
         private int concurrency = 4;
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private ProgressListener progress = (done, total) -> { };
+        private RetryListener retries = (batch, why, retry, maxRetries, pause) -> { };
 
         private Builder() {
         }
@@ -166,6 +206,11 @@ public final class ExternalFunctionClient {
 
         public Builder progress(ProgressListener progress) {
             this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        public Builder retries(RetryListener retries) {
+            this.retries = Objects.requireNonNull(retries, "retries");
             return this;
         }
 

@@ -5,16 +5,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.util.RawValue;
+import dev.sqlscore.local.LocalJson;
+import dev.sqlscore.protocol.CsvRecordReader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import dev.sqlscore.local.LocalJson;
 
 /**
- * Turns input text into the argument of one external-function call per row, the way
- * {@code F(ARRAY_CONSTRUCT(...))} sends it: a CSV line becomes one JSON array (numbers stay numbers with their
- * exact text, an unquoted empty field is null, everything else a string); a JSON line is taken as it is.
+ * Turns input into the argument of one external-function call per row, the way {@code F(ARRAY_CONSTRUCT(...))}
+ * sends it, one row at a time (a file of any size is read in bounded memory): a CSV record becomes one JSON array
+ * (numbers stay numbers with their exact text, an unquoted empty field is null, everything else a string); a JSON
+ * line is taken as it is.
  */
 public final class RowReader {
 
@@ -26,7 +33,7 @@ public final class RowReader {
         JSONL;
 
         /** By file name when it tells ({@code .csv}, {@code .jsonl}, {@code .ndjson}, {@code .json}), else content. */
-        public static Format detect(String fileName, String text) {
+        public static Format detect(String fileName, String start) {
             String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
             if (name.endsWith(".csv")) {
                 return CSV;
@@ -34,42 +41,82 @@ public final class RowReader {
             if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
                 return JSONL;
             }
-            String start = text.stripLeading();
-            return start.startsWith("[") || start.startsWith("{") ? JSONL : CSV;
+            String text = start.stripLeading();
+            return text.startsWith("[") || text.startsWith("{") ? JSONL : CSV;
+        }
+    }
+
+    /** One input row: the line it starts on, and the argument it becomes. */
+    public record Row(int line, JsonNode argument) {
+
+        /** Leaves the argument out: it is row data. */
+        @Override
+        public String toString() {
+            return "Row[line=" + line + "]";
         }
     }
 
     /** JSON's number grammar: anything else (007, .5, 1,5) is sent as a string, as Snowflake would not parse it. */
     private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
-    private RowReader() {
+    private final CsvRecordReader csv;
+    private final BufferedReader lines;
+    private int lineNumber;
+
+    private RowReader(CsvRecordReader csv, BufferedReader lines) {
+        this.csv = csv;
+        this.lines = lines;
     }
 
     /**
-     * Reads every row.
-     *
      * @param skipHeader drop the first CSV record (a header line); ignored for JSON Lines
-     * @throws InputFormatException naming the line that cannot be read
      */
-    public static List<JsonNode> read(String text, Format format, boolean skipHeader) {
-        return format == Format.CSV ? readCsv(text, skipHeader) : readJsonLines(text);
+    public static RowReader open(Reader in, Format format, boolean skipHeader) {
+        RowReader reader = format == Format.CSV ? new RowReader(CsvRecordReader.strict(in), null)
+                : new RowReader(null, in instanceof BufferedReader buffered ? buffered : new BufferedReader(in));
+        if (skipHeader && format == Format.CSV) {
+            reader.next();
+        }
+        return reader;
     }
 
-    private static List<JsonNode> readCsv(String text, boolean skipHeader) {
-        List<CsvParser.Record> records = CsvParser.parse(text);
-        List<JsonNode> rows = new ArrayList<>(records.size());
-        int first = skipHeader && !records.isEmpty() ? 1 : 0;
-        for (CsvParser.Record record : records.subList(first, records.size())) {
-            ArrayNode row = JsonNodeFactory.instance.arrayNode(record.fields().size());
-            for (CsvParser.Field field : record.fields()) {
-                addField(row, field);
-            }
-            rows.add(row);
+    /** Every row of a text (the demo's examples, tests). */
+    public static List<JsonNode> read(String text, Format format, boolean skipHeader) {
+        RowReader reader = open(new StringReader(text), format, skipHeader);
+        List<JsonNode> rows = new ArrayList<>();
+        for (Row row = reader.next(); row != null; row = reader.next()) {
+            rows.add(row.argument());
         }
         return rows;
     }
 
-    private static void addField(ArrayNode row, CsvParser.Field field) {
+    /**
+     * @return the next row, or {@code null} at the end of the input
+     * @throws InputFormatException naming the line that cannot be read and how to fix it
+     * @throws UncheckedIOException when the input cannot be read
+     */
+    public Row next() {
+        return csv != null ? nextCsv() : nextJsonLine();
+    }
+
+    private Row nextCsv() {
+        List<CsvRecordReader.Field> record;
+        try {
+            record = csv.next();
+        } catch (CsvRecordReader.MalformedCsvException e) {
+            throw new InputFormatException(e.line(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+        }
+        if (record == null) {
+            return null;
+        }
+        ArrayNode row = JsonNodeFactory.instance.arrayNode(record.size());
+        for (CsvRecordReader.Field field : record) {
+            addField(row, field);
+        }
+        return new Row(csv.recordLine(), row);
+    }
+
+    private static void addField(ArrayNode row, CsvRecordReader.Field field) {
         String text = field.text();
         if (field.quoted()) {
             row.add(text);
@@ -83,20 +130,24 @@ public final class RowReader {
         }
     }
 
-    private static List<JsonNode> readJsonLines(String text) {
-        List<JsonNode> rows = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            try {
-                rows.add(LocalJson.MAPPER.readTree(lines[i]));
-            } catch (JsonProcessingException e) {
-                throw new InputFormatException(i + 1, "not a JSON value (" + e.getOriginalMessage()
-                        + "); write one JSON array per line, e.g. [1.5, \"a\", null]");
-            }
+    private Row nextJsonLine() {
+        String line;
+        try {
+            do {
+                line = lines.readLine();
+                lineNumber++;
+            } while (line != null && line.isBlank());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return rows;
+        if (line == null) {
+            return null;
+        }
+        try {
+            return new Row(lineNumber, LocalJson.MAPPER.readTree(line));
+        } catch (JsonProcessingException e) {
+            throw new InputFormatException(lineNumber, "not a JSON value (" + e.getOriginalMessage()
+                    + "); write one JSON array per line, e.g. [1.5, \"a\", null]");
+        }
     }
 }

@@ -41,6 +41,11 @@ public record SnowflakeBatch(int index, int firstRow, List<JsonNode> arguments) 
         return arguments.size();
     }
 
+    /** {@code batch 3 (rows 3000..3999)}: which rows, counted from the first row sent, never what they hold. */
+    public String describe() {
+        return "batch " + index + " (rows " + firstRow + ".." + (firstRow + arguments.size() - 1) + ")";
+    }
+
     /** The request body Snowflake would send. */
     public byte[] toJson() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();

@@ -23,17 +23,34 @@ import dev.sqlscore.local.LocalJson;
  */
 public final class EchoHandler implements RequestStreamHandler {
 
+    /** Decides, from a batch's rows, the status to answer it with (200: echo); may also block the batch. */
+    @FunctionalInterface
+    public interface BatchRule {
+        int statusFor(JsonNode rows) throws InterruptedException;
+    }
+
     public final List<JsonNode> events = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft;
     private final int failureStatus;
+    private final BatchRule rule;
 
     public EchoHandler() {
         this(0, 200);
     }
 
     public EchoHandler(int failures, int failureStatus) {
+        this(failures, failureStatus, rows -> 200);
+    }
+
+    /** Echoes every batch the rule answers 200, and answers the others with the rule's status. */
+    public EchoHandler(BatchRule rule) {
+        this(0, 200, rule);
+    }
+
+    private EchoHandler(int failures, int failureStatus, BatchRule rule) {
         this.failuresLeft = new AtomicInteger(failures);
         this.failureStatus = failureStatus;
+        this.rule = rule;
     }
 
     @Override
@@ -42,14 +59,21 @@ public final class EchoHandler implements RequestStreamHandler {
         events.add(event);
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         response.putObject("headers").put("Content-Type", "application/json");
-        if (failuresLeft.getAndDecrement() > 0) {
-            response.put("statusCode", failureStatus);
+        byte[] body = event.get("isBase64Encoded").asBoolean()
+                ? Gzip.decompress(Base64.getDecoder().decode(event.get("body").asText()))
+                : event.get("body").asText().getBytes(StandardCharsets.UTF_8);
+        JsonNode rows = LocalJson.MAPPER.readTree(body).get("data");
+        int ruled;
+        try {
+            ruled = rule.statusFor(rows);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        if (failuresLeft.getAndDecrement() > 0 || ruled != 200) {
+            response.put("statusCode", ruled != 200 ? ruled : failureStatus);
             response.put("body", "{\"error\":\"Throttled\",\"message\":\"slow down\"}");
         } else {
-            byte[] body = event.get("isBase64Encoded").asBoolean()
-                    ? Gzip.decompress(Base64.getDecoder().decode(event.get("body").asText()))
-                    : event.get("body").asText().getBytes(StandardCharsets.UTF_8);
-            JsonNode rows = LocalJson.MAPPER.readTree(body).get("data");
             ObjectNode answer = JsonNodeFactory.instance.objectNode();
             ArrayNode data = answer.putArray("data");
             for (int i = rows.size() - 1; i >= 0; i--) {
