@@ -205,6 +205,9 @@ final class InvokeCommand implements Callable<Integer> {
     }
 
     private String stopped(String rowsDone, long resumeAt, String when) {
+        if (resumeAt == 0) {
+            return "No row was answered; run it again " + when + ".";
+        }
         return "The first " + rowsDone + (skip > 0 ? " after the " + skip + " skipped" : "") + " are printed; "
                 + when + ", continue with --skip " + resumeAt + " (and append to the same output).";
     }

@@ -4,7 +4,6 @@ import dev.sqlscore.lambda.ExternalFunctionHandler;
 import dev.sqlscore.local.api.LocalApiServer;
 import dev.sqlscore.local.demo.LocalPipeline;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -95,13 +94,12 @@ final class ServeCommand implements Callable<Integer> {
             server = start(api);
         } catch (HandlerStartException e) {
             started.completeExceptionally(e.getCause());
-            spec.commandLine().getErr().println("serve cannot start the handler: " + e.getCause().getMessage()
-                    + Hints.forHandlerStart(e.getCause()));
+            spec.commandLine().getErr().println("serve cannot start the handler: " + Hints.forHandlerStart(e.getCause()));
             return 1;
         } catch (IOException e) {
             started.completeExceptionally(e);
-            spec.commandLine().getErr().println("serve cannot listen on " + bind + ":" + port + ": " + e.getMessage()
-                    + (e instanceof BindException ? "; pick another --port, or --port 0 for a free one" : ""));
+            spec.commandLine().getErr().println("serve cannot listen on " + bind + ":" + port + ": "
+                    + Hints.forBind(bind, port, e));
             return 1;
         }
         // Ctrl-C: let this thread close the server (in-flight requests get a second) before the JVM exits.

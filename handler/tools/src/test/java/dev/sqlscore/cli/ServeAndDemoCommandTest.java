@@ -104,6 +104,8 @@ class ServeAndDemoCommandTest {
                     err.toString());
             assertTrue(err.toString().contains("pick another --port"), err.toString());
         }
+        assertEquals(1, cli().execute("serve", "--port", "0", "--bind", "192.0.2.1", "--demo-model"));
+        assertTrue(err.toString().contains("--bind 192.0.2.1 is not an address of this machine"), err.toString());
         assertEquals(2, cli().execute("serve", "--port", "70000"));
         assertTrue(err.toString().contains("--port must be 0 to 65535, got 70000"), err.toString());
         assertEquals(2, cli().execute("serve", "--port", "eighty"));
@@ -111,5 +113,15 @@ class ServeAndDemoCommandTest {
         assertTrue(out.toString().contains("--no-content-encoding"), out.toString());
         assertEquals(0, cli().execute("demo", "--help"));
         assertTrue(out.toString().contains("toy churn model"), out.toString());
+    }
+
+    @Test
+    void aMissingRegionIsSaidWithoutTheSdksProviderChain() {
+        String hint = Hints.forHandlerStart(new IllegalStateException("Unable to load region from any of the providers "
+                + "in the chain software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain@4e50c791: "
+                + "[SystemSettingsRegionProvider: Unable to load region from system settings."));
+
+        assertTrue(hint.startsWith("no AWS region is set. Set AWS_REGION"), hint);
+        assertTrue(!hint.contains("DefaultAwsRegionProviderChain"), hint);
     }
 }

@@ -146,8 +146,20 @@ public final class RowReader {
         try {
             return new Row(lineNumber, LocalJson.MAPPER.readTree(line));
         } catch (JsonProcessingException e) {
-            throw new InputFormatException(lineNumber, "not a JSON value (" + e.getOriginalMessage()
-                    + "); write one JSON array per line, e.g. [1.5, \"a\", null]");
+            throw new InputFormatException(lineNumber, jsonProblem(e) + "; write one JSON value per line, usually an "
+                    + "array, e.g. [1.5, \"a\", null]");
         }
+    }
+
+    /** Jackson's words, without its internals (bound types, feature names, source descriptions). */
+    private static String jsonProblem(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith("Trailing token")) {
+            return "more than one JSON value on the line";
+        }
+        if (message.startsWith("Unexpected end-of-input")) {
+            return "the JSON value is not complete (a missing ], } or \")";
+        }
+        return "not a JSON value (" + message.replaceAll("\\s*\\(bound as [^)]*\\)", "") + ")";
     }
 }

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import dev.sqlscore.local.LocalJson;
 
 /**
@@ -23,6 +24,8 @@ import dev.sqlscore.local.LocalJson;
 public final class ChurnModel implements Model {
 
     public static final int FEATURES = 13;
+    /** Longest piece of a rejected value quoted back: enough to recognise it. */
+    private static final int QUOTED_CHARS = 40;
 
     /** Made-up weights; only their signs are meant to look plausible. */
     private static final double[] WEIGHTS =
@@ -32,6 +35,21 @@ public final class ChurnModel implements Model {
 
     /** A model answer: its media type and body. */
     public record Answer(String contentType, byte[] body) {
+    }
+
+    private final Consumer<String> complaints;
+
+    /** A model that answers 400 to what it cannot read, without saying more (as a real container would). */
+    public ChurnModel() {
+        this(message -> { });
+    }
+
+    /**
+     * @param complaints told why a request was refused (which row, which column, what was there), in plain words: it
+     *                   is not SageMaker, so it can say so on the terminal that runs it
+     */
+    public ChurnModel(Consumer<String> complaints) {
+        this.complaints = Objects.requireNonNull(complaints, "complaints");
     }
 
     /** A handful of example rows, the seed's first, as CSV (one row of 13 features per line). */
@@ -47,12 +65,18 @@ public final class ChurnModel implements Model {
     @Override
     public Reply invoke(Invocation invocation) {
         if (!invocation.request().contentType().toLowerCase(Locale.ROOT).startsWith("text/csv")) {
-            return Reply.containerError(415, "this model reads text/csv, not " + invocation.request().contentType());
+            String problem = "this model reads text/csv, not " + invocation.request().contentType();
+            complaints.accept("demo model refused a request: " + problem + " (set the function's content type, "
+                    + "--content-type or sagemaker-content-type, to text/csv)");
+            return Reply.containerError(415, problem);
         }
         try {
             Answer answer = predict(invocation.request().body(), invocation.request().accept());
             return new Reply.ContainerAnswer(200, answer.contentType(), answer.body());
         } catch (IllegalArgumentException e) {
+            complaints.accept("demo model refused a request: " + e.getMessage() + ". It takes " + FEATURES
+                    + " numbers per row, as text/csv without a header, e.g. " + exampleRows().lines().findFirst()
+                    .orElse(""));
             return Reply.containerError(400, e.getMessage());
         }
     }
@@ -105,15 +129,18 @@ public final class ChurnModel implements Model {
     private static double[] features(String line, int lineNumber) {
         String[] fields = line.split(",", -1);
         if (fields.length != FEATURES) {
-            throw new IllegalArgumentException("line " + lineNumber + ": expected " + FEATURES + " comma-separated "
-                    + "features, got " + fields.length);
+            throw new IllegalArgumentException("row " + lineNumber + " of the request has " + fields.length
+                    + (fields.length == 1 ? " value" : " values") + ", not " + FEATURES);
         }
         double[] features = new double[FEATURES];
         for (int i = 0; i < FEATURES; i++) {
             try {
                 features[i] = Double.parseDouble(fields[i].strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("line " + lineNumber + ", feature " + (i + 1) + ": not a number");
+                String value = fields[i].length() > QUOTED_CHARS ? fields[i].substring(0, QUOTED_CHARS) + "..."
+                        : fields[i];
+                throw new IllegalArgumentException("row " + lineNumber + " of the request, column " + (i + 1)
+                        + ": '" + value + "' is not a number" + (lineNumber == 1 ? " (a header row?)" : ""));
             }
         }
         return features;

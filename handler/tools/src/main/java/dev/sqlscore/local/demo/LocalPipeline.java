@@ -66,7 +66,8 @@ public final class LocalPipeline implements AutoCloseable {
 
     public static final class Builder {
         private String endpointName = DEMO_ENDPOINT;
-        private Model model = new ChurnModel();
+        /** The demo model says why it refuses a request on stderr: it is the only place a local user looks. */
+        private Model model = new ChurnModel(System.err::println);
         private FaultHook faultHook = FaultHook.NONE;
         private LocalApiServer.Builder api = LocalApiServer.builder().port(0);
 

@@ -67,10 +67,18 @@ class RowReaderTest {
     }
 
     @Test
-    void brokenJsonLineIsNamed() {
+    void brokenJsonLineIsNamedInPlainWords() {
+        assertJsonProblem("[1]\n[2] [3]\n", "line 2: more than one JSON value on the line");
+        assertJsonProblem("[1]\n\n[2, 3\n", "line 3: the JSON value is not complete");
+        assertJsonProblem("{broken\n", "line 1: not a JSON value (Unexpected character");
+    }
+
+    private static void assertJsonProblem(String text, String start) {
         InputFormatException e = assertThrows(InputFormatException.class,
-                () -> RowReader.read("[1]\n[2] [3]\n", RowReader.Format.JSONL, false));
-        assertTrue(e.getMessage().startsWith("line 2: not a JSON value"), e.getMessage());
+                () -> RowReader.read(text, RowReader.Format.JSONL, false));
+        assertTrue(e.getMessage().startsWith(start), e.getMessage());
+        assertTrue(!e.getMessage().contains("Source") && !e.getMessage().contains("bound as")
+                && !e.getMessage().contains("FAIL_ON"), e.getMessage());
     }
 
     @Test

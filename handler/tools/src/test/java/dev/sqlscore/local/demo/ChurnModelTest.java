@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import dev.sqlscore.modelserver.Invocation;
+import dev.sqlscore.modelserver.Reply;
+import dev.sqlscore.protocol.HttpHeaders;
+import dev.sqlscore.scoring.ModelRequest;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import dev.sqlscore.local.LocalJson;
 
@@ -36,10 +42,33 @@ class ChurnModelTest {
 
     @Test
     void rejectsRowsThatAreNotThirteenNumbers() {
-        assertEquals("line 2: expected 13 comma-separated features, got 2", assertThrows(
+        assertEquals("row 2 of the request has 2 values, not 13", assertThrows(
                 IllegalArgumentException.class, () -> ChurnModel.predict((SEED_ROW + "\n1,2").getBytes(), null))
                 .getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> ChurnModel.predict(
-                SEED_ROW.replace("-0.32", "x").getBytes(), null)).getMessage().contains("feature 1: not a number"));
+        assertEquals("row 1 of the request, column 1: 'x' is not a number (a header row?)", assertThrows(
+                IllegalArgumentException.class, () -> ChurnModel.predict(SEED_ROW.replace("-0.32", "x").getBytes(),
+                        null)).getMessage());
+    }
+
+    /** It is not SageMaker: it says on its own terminal which row and column it refused, and what it takes. */
+    @Test
+    void explainsARefusalToWhoeverRunsIt() {
+        List<String> said = new ArrayList<>();
+        ChurnModel model = new ChurnModel(said::add);
+
+        Reply reply = model.invoke(invocation("text/csv", "age,plan\n"));
+        Reply wrongType = model.invoke(invocation("application/json", "{}"));
+
+        assertEquals(400, ((Reply.ContainerAnswer) reply).status());
+        assertEquals(415, ((Reply.ContainerAnswer) wrongType).status());
+        assertEquals(2, said.size());
+        assertTrue(said.get(0).startsWith("demo model refused a request: row 1 of the request has 2 values, not 13. "
+                + "It takes 13 numbers per row, as text/csv without a header, e.g. "), said.get(0));
+        assertTrue(said.get(1).contains("reads text/csv, not application/json"), said.get(1));
+    }
+
+    private static Invocation invocation(String contentType, String body) {
+        return new Invocation(new ModelRequest("churn-demo", contentType, "text/csv", null, null, null, null,
+                body.getBytes()), HttpHeaders.ofSingle(java.util.Map.of()));
     }
 }
