@@ -1,6 +1,7 @@
 package dev.sqlscore.infra.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sqlscore.infra.plan.PulumiConfigRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

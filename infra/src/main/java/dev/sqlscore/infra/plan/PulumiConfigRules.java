@@ -1,4 +1,4 @@
-package dev.sqlscore.infra.config;
+package dev.sqlscore.infra.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,13 +14,16 @@ import java.util.TreeMap;
 /**
  * The checks the Pulumi CLI makes on {@code Pulumi.yaml} and a stack's {@code Pulumi.<stack>.yaml} before the program
  * runs, modelled on its sources (pkg/workspace/config.go {@code mergeConfig} and
- * sdk/go/common/workspace/project.go {@code Project.Validate} and {@code ValidateConfigValue}), so a test can hold
- * the files this repository ships to them. A failed check stops {@code pulumi preview} and {@code pulumi up}.
+ * sdk/go/common/workspace/project.go {@code Project.Validate} and {@code ValidateConfigValue}), so that
+ * {@code plan} and the tests can hold a project and its stacks to them offline. A failed check stops
+ * {@code pulumi preview} and {@code pulumi up} before the program runs.
  */
-final class PulumiConfigRules {
+public final class PulumiConfigRules {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What {@link #effectiveConfig} gives for an encrypted value: set, but not readable offline. */
+    public static final String SECRET_PLACEHOLDER = "[secret]";
 
     private final String projectName;
     private final Map<String, JsonNode> declared;
@@ -33,31 +36,31 @@ final class PulumiConfigRules {
                 : JSON.createObjectNode().set("value", type)));
     }
 
-    static PulumiConfigRules of(JsonNode project) {
+    public static PulumiConfigRules of(JsonNode project) {
         return new PulumiConfigRules(project);
     }
 
-    static JsonNode readYaml(Path file) throws IOException {
+    public static JsonNode readYaml(Path file) throws IOException {
         return YAML.readTree(file.toFile());
     }
 
-    static JsonNode parseYaml(String text) throws IOException {
+    public static JsonNode parseYaml(String text) throws IOException {
         return YAML.readTree(text);
     }
 
-    String projectName() {
+    public String projectName() {
         return projectName;
     }
 
     /** Keys as the engine resolves them: a key without a namespace belongs to the project. */
-    Map<String, JsonNode> declaredKeys() {
+    public Map<String, JsonNode> declaredKeys() {
         Map<String, JsonNode> keys = new TreeMap<>();
         declared.forEach((key, type) -> keys.put(qualified(key), type));
         return keys;
     }
 
     /** {@code Project.Validate}: what makes Pulumi reject the project file itself. */
-    List<String> projectProblems() {
+    public List<String> projectProblems() {
         List<String> problems = new ArrayList<>();
         if (projectName.isEmpty()) {
             problems.add("project is missing a 'name' attribute");
@@ -91,7 +94,7 @@ final class PulumiConfigRules {
     }
 
     /** {@code mergeConfig} with validation: the errors {@code pulumi preview} stops with on this stack. */
-    List<String> stackProblems(String stackName, JsonNode stack) {
+    public List<String> stackProblems(String stackName, JsonNode stack) {
         Map<String, JsonNode> values = stackValues(stack);
         List<String> missing = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -100,7 +103,7 @@ final class PulumiConfigRules {
             if (value == null && !type.has("default") && !type.has("value") && ownNamespace(key)) {
                 missing.add(key);
             }
-            if (value != null && type.has("type") && !valid(type, value)) {
+            if (value != null && type.has("type") && !isSecure(value) && !valid(type, value)) {
                 problems.add("Stack '" + stackName + "' with configuration key '" + key + "' must be of type '"
                         + type.get("type").asText() + "'");
             }
@@ -117,7 +120,7 @@ final class PulumiConfigRules {
      * The configuration the program sees: stack values over project defaults, scalars as text and structured values
      * as JSON text, as the engine hands them to a Java program.
      */
-    Map<String, String> effectiveConfig(JsonNode stack) {
+    public Map<String, String> effectiveConfig(JsonNode stack) {
         Map<String, String> effective = new TreeMap<>();
         declared.forEach((key, type) -> {
             JsonNode fallback = type.has("default") ? type.get("default") : type.get("value");
@@ -129,7 +132,7 @@ final class PulumiConfigRules {
         return effective;
     }
 
-    Map<String, JsonNode> stackValues(JsonNode stack) {
+    public Map<String, JsonNode> stackValues(JsonNode stack) {
         Map<String, JsonNode> values = new TreeMap<>();
         fields(stack.path("config")).forEach((key, value) -> values.put(qualified(key), value));
         return values;
@@ -166,7 +169,15 @@ final class PulumiConfigRules {
         };
     }
 
+    /** {@code secure: v1:...}: a value {@code pulumi config set --secret} wrote; only the stack's key can read it. */
+    public static boolean isSecure(JsonNode value) {
+        return value.isObject() && value.size() == 1 && value.has("secure");
+    }
+
     private static String text(JsonNode value) {
+        if (isSecure(value)) {
+            return SECRET_PLACEHOLDER;
+        }
         try {
             return value.isValueNode() ? value.asText() : JSON.writeValueAsString(value);
         } catch (IOException e) {
