@@ -34,7 +34,7 @@ record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGr
     static final String HANDLER = "dev.sqlscore.lambda.ExternalFunctionHandler::handleRequest";
     static final String RUNTIME = "java21";
     static final String ALIAS_NAME = "live";
-    static final String BUILD_COMMAND = "mvn -B package -DskipTests";
+    static final String BUILD_COMMAND = "./mvnw -B package -DskipTests";
 
     /** The handler's {@code ScoringConfig.ENV_*} names; {@code HandlerContractTest} checks them against handler.jar. */
     static final String ENV_ALLOWED_ENDPOINTS = "SQLSCORE_ALLOWED_ENDPOINTS";
