@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sqlscore.sagemaker.SageMakerModelInvoker;
 import dev.sqlscore.scoring.BatchScorer;
+import dev.sqlscore.scoring.StartLog;
 import dev.sqlscore.scoring.ScoringConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.crac.Core;
 
@@ -26,6 +28,9 @@ public final class ExternalFunctionHandler implements RequestStreamHandler {
 
     private final BatchScorer scorer;
     private final ProxyExchange exchange;
+    private final Consumer<String> logSink;
+    /** How this environment started, until its first batch reports it; a SnapStart restore sets it again. */
+    private final AtomicReference<StartLog.Start> unreportedStart = new AtomicReference<>(StartLog.Start.COLD);
     /** Held here because CRaC keeps registered resources only weakly. */
     private final SnapStartPriming priming;
 
@@ -46,8 +51,9 @@ public final class ExternalFunctionHandler implements RequestStreamHandler {
 
     ExternalFunctionHandler(BatchScorer scorer, Consumer<String> logSink) {
         this.scorer = Objects.requireNonNull(scorer, "scorer");
+        this.logSink = Objects.requireNonNull(logSink, "logSink");
         this.exchange = new ProxyExchange(logSink);
-        this.priming = new SnapStartPriming(exchange);
+        this.priming = new SnapStartPriming(exchange, () -> unreportedStart.set(StartLog.Start.RESTORE));
     }
 
     /*
@@ -69,6 +75,10 @@ public final class ExternalFunctionHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Duration timeRemaining = context == null ? null : Duration.ofMillis(context.getRemainingTimeInMillis());
+        StartLog.Start start = unreportedStart.getAndSet(null);
+        if (start != null) {
+            logSink.accept(StartLog.json(start, scorer.metricsNamespace(), System.currentTimeMillis()));
+        }
         output.write(exchange.answer(scorer, input, timeRemaining));
     }
 

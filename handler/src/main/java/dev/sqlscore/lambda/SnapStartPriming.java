@@ -42,16 +42,19 @@ final class SnapStartPriming implements Resource {
 
     private final ProxyExchange exchange;
     private final ModelInvoker model;
+    private final Runnable onRestore;
     private final ObjectMapper json = new ObjectMapper();
 
-    SnapStartPriming(ProxyExchange exchange) {
-        this(exchange, new PrimingModel());
+    /** @param onRestore told after a restore, so the first batch counts it */
+    SnapStartPriming(ProxyExchange exchange, Runnable onRestore) {
+        this(exchange, new PrimingModel(), onRestore);
     }
 
     /** @param model answers behind an in-memory SageMaker client: the SDK's own path is primed too */
-    SnapStartPriming(ProxyExchange exchange, ModelInvoker model) {
+    SnapStartPriming(ProxyExchange exchange, ModelInvoker model, Runnable onRestore) {
         this.exchange = exchange;
         this.model = model;
+        this.onRestore = onRestore;
     }
 
     /** @throws IllegalStateException when a synthetic batch fails: the snapshot would hide a broken handler */
@@ -80,7 +83,8 @@ final class SnapStartPriming implements Resource {
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // Nothing network-bound exists yet: see the class comment.
+        // Nothing network-bound exists yet (see the class comment): only the restore is counted.
+        onRestore.run();
     }
 
     /** A Snowflake batch as API Gateway delivers it, like the demo's churn rows. */

@@ -11,6 +11,8 @@ public final class SnowflakeHeaders {
     public static final String QUERY_ID = "sf-external-function-current-query-id";
     public static final String BATCH_ID = "sf-external-function-query-batch-id";
     public static final String FUNCTION_NAME = "sf-external-function-name";
+    /** Each {@code CONTEXT_HEADERS = (current_role, ...)} entry arrives as {@code sf-context-current-role}. */
+    public static final String CONTEXT_PREFIX = "sf-context-";
     /** Each {@code HEADERS = ('k' = 'v')} entry of the function arrives as {@code sf-custom-k}. */
     public static final String CUSTOM_PREFIX = "sf-custom-";
 

@@ -37,22 +37,29 @@ public final class BatchScorer {
     private final ModelInvoker invoker;
     private final Consumer<String> logSink;
     private final LongSupplier nanoClock;
+    private final LongSupplier wallClock;
 
     private BatchScorer(Builder builder) {
         this.config = Objects.requireNonNull(builder.config, "config");
         this.invoker = Objects.requireNonNull(builder.invoker, "invoker");
         this.logSink = Objects.requireNonNull(builder.logSink, "logSink");
         this.nanoClock = Objects.requireNonNull(builder.nanoClock, "clock");
+        this.wallClock = Objects.requireNonNull(builder.wallClock, "wallClock");
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /** Where this scorer's metrics go (its configuration's namespace). */
+    public String metricsNamespace() {
+        return config.metricsNamespace();
+    }
+
     /** The answer to one batch; never throws. */
     public ScoringResponse score(ScoringRequest request) {
         long start = nanoClock.getAsLong();
-        BatchLog log = new BatchLog(request.headers(), request.body().length);
+        BatchLog log = new BatchLog(request.headers(), request.body().length, config.metricsNamespace());
         ScoringResponse response;
         try {
             Deadline deadline = Deadline.after(nanoClock, start, budget(request.timeRemaining()));
@@ -89,7 +96,8 @@ public final class BatchScorer {
         SnowflakeHeaders.requireWithinLimits(request.headers());
         FunctionSettings settings = FunctionSettings.fromHeaders(request.headers(), config.defaultEndpoint());
         log.endpoint = settings.endpointName();
-        if (!config.allows(settings.endpointName())) {
+        log.endpointAllowed = config.allows(settings.endpointName());
+        if (!log.endpointAllowed) {
             throw new EndpointNotAllowedException(settings.endpointName());
         }
         List<Row> rows = BatchParser.parse(RequestBody.decode(request.body()));
@@ -153,7 +161,7 @@ public final class BatchScorer {
 
     private void emit(BatchLog log) {
         try {
-            logSink.accept(log.toJson());
+            logSink.accept(log.toJson(wallClock.getAsLong()));
         } catch (RuntimeException e) {
             // A broken log sink must not cost Snowflake its answer.
         }
@@ -173,6 +181,7 @@ public final class BatchScorer {
         private ModelInvoker invoker;
         private Consumer<String> logSink = System.out::println;
         private LongSupplier nanoClock = System::nanoTime;
+        private LongSupplier wallClock = System::currentTimeMillis;
 
         private Builder() {
         }
@@ -192,6 +201,12 @@ public final class BatchScorer {
         /** Receives one JSON line per batch; standard output (CloudWatch on Lambda) unless set. */
         public Builder logSink(Consumer<String> logSink) {
             this.logSink = logSink;
+            return this;
+        }
+
+        /** Milliseconds since the epoch, the metrics' timestamp; {@code System::currentTimeMillis} unless set. */
+        public Builder wallClock(LongSupplier wallClock) {
+            this.wallClock = wallClock;
             return this;
         }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +22,7 @@ public final class ScoringConfig {
     public static final String ENV_MAX_ROWS_PER_REQUEST = "SQLSCORE_MAX_ROWS_PER_REQUEST";
     public static final String ENV_MAX_CONCURRENT_REQUESTS = "SQLSCORE_MAX_CONCURRENT_REQUESTS";
     public static final String ENV_DEADLINE_MILLIS = "SQLSCORE_DEADLINE_MILLIS";
+    public static final String ENV_METRICS_NAMESPACE = "SQLSCORE_METRICS_NAMESPACE";
 
     /** Below every documented InvokeEndpoint body limit (6 MB, 5 MB for some setups, 4 MB serverless). */
     public static final int DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
@@ -30,6 +32,7 @@ public final class ScoringConfig {
     public static final int MAX_CONCURRENT_REQUESTS_LIMIT = 64;
     /** Finish or fail before API Gateway's 29 s integration timeout makes Snowflake retry a batch blind. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(25);
+    private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9._/#: -]{1,255}");
 
     private final Set<String> allowedEndpoints;
     private final String defaultEndpoint;
@@ -37,6 +40,7 @@ public final class ScoringConfig {
     private final int maxRowsPerRequest;
     private final int maxConcurrentRequests;
     private final Duration deadline;
+    private final String metricsNamespace;
 
     private ScoringConfig(Builder builder) {
         this.allowedEndpoints = Set.copyOf(builder.allowedEndpoints);
@@ -50,6 +54,11 @@ public final class ScoringConfig {
         this.deadline = Objects.requireNonNull(builder.deadline, "deadline");
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException(ENV_DEADLINE_MILLIS + " must be positive, got " + deadline.toMillis());
+        }
+        this.metricsNamespace = Objects.requireNonNull(builder.metricsNamespace, "metricsNamespace");
+        if (!NAMESPACE.matcher(metricsNamespace).matches() || metricsNamespace.startsWith("AWS/")) {
+            throw new IllegalArgumentException(ENV_METRICS_NAMESPACE + " must be a CloudWatch namespace (letters, "
+                    + "digits and . - _ / # :, at most 255, not starting with AWS/), got '" + metricsNamespace + "'");
         }
         if (defaultEndpoint != null && !allowedEndpoints.isEmpty() && !allowedEndpoints.contains(defaultEndpoint)) {
             throw new IllegalArgumentException(ENV_DEFAULT_ENDPOINT + " '" + defaultEndpoint + "' is not in "
@@ -83,6 +92,7 @@ public final class ScoringConfig {
                 .ifPresent(builder::maxConcurrentRequests);
         value(env, ENV_DEADLINE_MILLIS).map(v -> Duration.ofMillis(parseInt(ENV_DEADLINE_MILLIS, v)))
                 .ifPresent(builder::deadline);
+        value(env, ENV_METRICS_NAMESPACE).ifPresent(builder::metricsNamespace);
         return builder.build();
     }
 
@@ -139,6 +149,11 @@ public final class ScoringConfig {
         return deadline;
     }
 
+    /** Where the batch metrics go in CloudWatch; the stack names one per stack. */
+    public String metricsNamespace() {
+        return metricsNamespace;
+    }
+
     public Builder toBuilder() {
         return new Builder()
                 .allowedEndpoints(allowedEndpoints)
@@ -164,8 +179,14 @@ public final class ScoringConfig {
         private int maxRowsPerRequest = 0;
         private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
         private Duration deadline = DEFAULT_DEADLINE;
+        private String metricsNamespace = Metrics.DEFAULT_NAMESPACE;
 
         private Builder() {
+        }
+
+        public Builder metricsNamespace(String metricsNamespace) {
+            this.metricsNamespace = metricsNamespace;
+            return this;
         }
 
         public Builder allowedEndpoints(Set<String> allowedEndpoints) {

@@ -28,7 +28,7 @@ class SnapStartPrimingTest {
         SnapStartPriming priming = new SnapStartPriming(new ProxyExchange(logLines::add), (request, timeout) -> {
             requests.add(request);
             return model.invoke(request, timeout);
-        });
+        }, () -> { });
 
         priming.beforeCheckpoint(null);
 
@@ -59,7 +59,7 @@ class SnapStartPrimingTest {
     void aBrokenPathFailsTheCheckpointInsteadOfHidingInTheSnapshot() {
         SnapStartPriming priming = new SnapStartPriming(new ProxyExchange(logLines::add), (request, timeout) -> {
             throw new ModelInvocationException(ModelInvocationException.Failure.UNAVAILABLE, "down");
-        });
+        }, () -> { });
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> priming.beforeCheckpoint(null));
         assertTrue(e.getMessage().startsWith("SnapStart priming: a synthetic batch failed"), e.getMessage());
         assertTrue(e.getMessage().contains("\"statusCode\":503"), e.getMessage());

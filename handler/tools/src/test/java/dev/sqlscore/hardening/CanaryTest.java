@@ -204,6 +204,36 @@ class CanaryTest {
                 "PAYLOAD_TOO_LARGE");
     }
 
+    /**
+     * The metric fields and the context fields hold only what they are for: the canary in every other header (a
+     * custom one, the function's signature, a context function that is not logged) and in the rows reaches neither,
+     * while the logged context is exactly the user and role sent.
+     */
+    @Test
+    void metricsAndContextFieldsCarryNoRowDataAndNoOtherHeader() throws Exception {
+        Map<String, List<String>> headers = new java.util.HashMap<>(batch(ROWS).headers());
+        headers.put("sf-context-current-user", List.of("ALICE"));
+        headers.put("sf-context-current-role", List.of("ANALYST"));
+        headers.put("sf-context-current-statement", List.of("select F('" + CANARY + "')"));
+        headers.put("sf-custom-note", List.of(CANARY));
+        headers.put("sf-external-function-signature", List.of("(" + CANARY + " ARRAY)"));
+        RawRequest request = new RawRequest("POST", Set.of(), headers, ROWS.getBytes(StandardCharsets.UTF_8));
+
+        ProxyEvents.Response response = call(handler(sageMaker, Duration.ofSeconds(10)), ProxyEvents.of(request)
+                .json());
+
+        assertEquals(200, response.status());
+        var line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(console.toString(StandardCharsets.UTF_8)
+                .lines().filter(l -> l.contains("sqlscore.batch")).findFirst().orElseThrow());
+        assertEquals("ALICE", line.get("user").asText());
+        assertEquals("ANALYST", line.get("role").asText());
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        line.fieldNames().forEachRemaining(fields::add);
+        assertEquals(new java.util.TreeSet<>(List.of("_aws", "batchId", "batches", "bytesIn", "bytesOut", "chunks",
+                "endpoint", "errors", "event", "function", "modelMs", "outcome", "results", "role", "rows", "status",
+                "throttles", "totalMs", "user")), fields, "nothing but ids, names, counts and the two context values");
+    }
+
     @Test
     void aBugThatQuotesRowDataInItsExceptionIsNotQuoted() {
         RequestStreamHandler buggy = handler((request, timeout) -> {

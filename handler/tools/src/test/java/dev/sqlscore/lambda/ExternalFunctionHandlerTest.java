@@ -96,6 +96,31 @@ class ExternalFunctionHandlerTest {
         assertFalse(line.contains(CANARY), line);
     }
 
+    /** The first batch of an environment says how it started, as a metric of its own; later ones do not. */
+    @Test
+    void theFirstBatchOfAnEnvironmentCountsItsColdStartOrRestore() throws Exception {
+        HandlerHarness handler = start(TestModels::firstFeature);
+        byte[] event = TestEvents.post(TestEvents.snowflakeHeaders(ENDPOINT, "text/csv"),
+                "{\"data\":[[0,[1.5]]]}".getBytes(StandardCharsets.UTF_8), false);
+        handler.call(event);
+        handler.call(event);
+        handler.handler().priming().afterRestore(null);
+        handler.call(event);
+
+        assertEquals(2, harness.startLines.size(), harness.startLines.toString());
+        var cold = new com.fasterxml.jackson.databind.ObjectMapper().readTree(harness.startLines.get(0));
+        assertEquals("cold", cold.get("start").asText());
+        assertEquals(1, cold.get("coldStarts").asInt());
+        var directive = cold.at("/_aws/CloudWatchMetrics/0");
+        assertEquals("sqlscore", directive.get("Namespace").asText());
+        assertEquals("[[]]", directive.get("Dimensions").toString());
+        assertEquals("coldStarts", directive.at("/Metrics/0/Name").asText());
+        var restore = new com.fasterxml.jackson.databind.ObjectMapper().readTree(harness.startLines.get(1));
+        assertEquals(1, restore.get("restores").asInt());
+        assertEquals("restores", restore.at("/_aws/CloudWatchMetrics/0/Metrics/0/Name").asText());
+        assertEquals(3, harness.logLines.size());
+    }
+
     @Test
     void answersMalformedEventsWith400AndNeverThrows() {
         HandlerHarness handler = start(TestModels::firstFeature);

@@ -21,7 +21,10 @@ final class HandlerHarness implements AutoCloseable {
 
     static final String ENDPOINT = "churn-xgb";
 
+    /** The batch and Lambda lines, in order. */
     final List<String> logLines = new CopyOnWriteArrayList<>();
+    /** The execution environment's start lines (one, with the first batch). */
+    final List<String> startLines = new CopyOnWriteArrayList<>();
     /** Requests that reached the server, SDK retries included. */
     final AtomicInteger attempts = new AtomicInteger();
     final ModelServer server;
@@ -35,11 +38,16 @@ final class HandlerHarness implements AutoCloseable {
         }).start();
         invoker = SageMakerTestClients.invoker(server.endpointUri());
         BatchScorer scorer = BatchScorer.builder().config(config).invoker(invoker).logSink(logLines::add).build();
-        handler = new ExternalFunctionHandler(scorer, logLines::add);
+        handler = new ExternalFunctionHandler(scorer, line -> (line.startsWith("{\"event\":\"sqlscore.start\"")
+                ? startLines : logLines).add(line));
     }
 
     HandlerHarness(Model model) {
         this(model, FaultHook.NONE, ScoringConfig.defaults());
+    }
+
+    ExternalFunctionHandler handler() {
+        return handler;
     }
 
     TestEvents.Answer call(byte[] event, int remainingMillis) {
