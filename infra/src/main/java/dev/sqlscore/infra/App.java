@@ -40,6 +40,7 @@ public final class App {
         ctx.export("integrationName", component.integrationName());
         ctx.export("functionNames", component.functionNames());
         ctx.export("sampleSql", component.sampleSql());
+        ctx.export("dashboardUrl", component.dashboardUrl());
     }
 
     /** Keys are {@code namespace:name}; structured values come back as JSON text. */

@@ -47,11 +47,17 @@ record ScoringApi(RestApi restApi, Stage stage, Permission invokePermission) {
 
     static RestApi restApi(String name, String stackName, StackSettings settings, Resource parent) {
         return new RestApi(name + "-api", RestApiArgs.builder()
+                // A fixed name: the dashboard and alarms address API Gateway's metrics by it (ApiName).
+                .name(apiName(name, stackName))
                 .description("sqlscore: Snowflake external functions of " + name + " (" + stackName + ")")
                 .endpointConfiguration(RestApiEndpointConfigurationArgs.builder()
                         .types(settings.endpointType().name()).build())
                 .minimumCompressionSize(Integer.toString(MINIMUM_COMPRESSION_SIZE_BYTES))
                 .build(), CustomResourceOptions.builder().parent(parent).build());
+    }
+
+    static String apiName(String name, String stackName) {
+        return name + "-" + stackName;
     }
 
     /**
@@ -114,7 +120,8 @@ record ScoringApi(RestApi restApi, Stage stage, Permission invokePermission) {
         var stageArgs = StageArgs.builder()
                 .restApi(restApi.id())
                 .deployment(deployment.id())
-                .stageName(STAGE_NAME);
+                .stageName(STAGE_NAME)
+                .xrayTracingEnabled(settings.monitoring().tracing());
         accessLogs.ifPresent(logs -> stageArgs.accessLogSettings(logs.stageSettings()));
         var stage = new Stage(name + "-stage", stageArgs.build(), CustomResourceOptions.builder().parent(parent)
                 .dependsOn(accessLogs.map(AccessLogs::prerequisites).orElse(List.of())).build());

@@ -13,6 +13,7 @@ import com.pulumi.aws.lambda.FunctionArgs;
 import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
 import com.pulumi.aws.lambda.inputs.FunctionLoggingConfigArgs;
 import com.pulumi.aws.lambda.inputs.FunctionSnapStartArgs;
+import com.pulumi.aws.lambda.inputs.FunctionTracingConfigArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
@@ -43,6 +44,12 @@ record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGr
     static final String ENV_MAX_ROWS_PER_REQUEST = "SQLSCORE_MAX_ROWS_PER_REQUEST";
     static final String ENV_MAX_CONCURRENT_REQUESTS = "SQLSCORE_MAX_CONCURRENT_REQUESTS";
     static final String ENV_DEADLINE_MILLIS = "SQLSCORE_DEADLINE_MILLIS";
+    static final String ENV_METRICS_NAMESPACE = "SQLSCORE_METRICS_NAMESPACE";
+
+    /** Where the handler's metrics go: one namespace per component and stack, so stacks never mix. */
+    static String metricsNamespace(String name, String stackName) {
+        return name + "/" + stackName;
+    }
 
     static ScoringLambda create(String name, String stackName, StackSettings settings, Path artifact,
                                 AwsContext aws, Resource parent) {
@@ -68,7 +75,16 @@ record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGr
                         List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(arn + ":*"))))
                 .build(), child);
 
-        var function = new com.pulumi.aws.lambda.Function(name + "-handler", FunctionArgs.builder()
+        List<Resource> rolePolicies = new java.util.ArrayList<>(List.of(invokeEndpoints, writeLogs));
+        if (settings.monitoring().tracing()) {
+            // X-Ray has no resource-level permissions for these two actions: "*" is the only resource they take.
+            rolePolicies.add(new RolePolicy(name + "-lambda-xray", RolePolicyArgs.builder()
+                    .role(role.id())
+                    .policy(PolicyDocuments.allow(List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"),
+                            List.of("*")))
+                    .build(), child));
+        }
+        var functionArgs = FunctionArgs.builder()
                 .description("sqlscore: Snowflake external function -> SageMaker InvokeEndpoint")
                 .runtime(RUNTIME)
                 .handler(HANDLER)
@@ -79,9 +95,17 @@ record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGr
                 .timeout(settings.lambda().timeoutSeconds())
                 .publish(true)
                 .snapStart(FunctionSnapStartArgs.builder().applyOn("PublishedVersions").build())
-                .environment(FunctionEnvironmentArgs.builder().variables(environment(settings)).build())
-                .loggingConfig(FunctionLoggingConfigArgs.builder().logFormat("Text").logGroup(logGroup.name()).build())
-                .build(), CustomResourceOptions.builder().parent(parent).dependsOn(invokeEndpoints, writeLogs).build());
+                .environment(FunctionEnvironmentArgs.builder().variables(environment(settings,
+                        metricsNamespace(name, stackName))).build())
+                .loggingConfig(FunctionLoggingConfigArgs.builder().logFormat("Text").logGroup(logGroup.name()).build());
+        if (settings.monitoring().reservedConcurrency() != null) {
+            functionArgs.reservedConcurrentExecutions(settings.monitoring().reservedConcurrency());
+        }
+        if (settings.monitoring().tracing()) {
+            functionArgs.tracingConfig(FunctionTracingConfigArgs.builder().mode("Active").build());
+        }
+        var function = new com.pulumi.aws.lambda.Function(name + "-handler", functionArgs.build(),
+                CustomResourceOptions.builder().parent(parent).dependsOn(rolePolicies).build());
         var alias = new Alias(name + "-live", AliasArgs.builder()
                 .name(ALIAS_NAME)
                 .description("The published SnapStart version API Gateway invokes")
@@ -92,7 +116,7 @@ record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGr
     }
 
     /** Exactly the variables the handler reads; the endpoint allow-list is always set. */
-    static Map<String, String> environment(StackSettings settings) {
+    static Map<String, String> environment(StackSettings settings, String metricsNamespace) {
         ScoringSettings scoring = settings.scoring();
         Map<String, String> env = new LinkedHashMap<>();
         env.put(ENV_ALLOWED_ENDPOINTS, String.join(",", settings.endpointNames()));
@@ -103,6 +127,7 @@ record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGr
         env.put(ENV_MAX_ROWS_PER_REQUEST, Integer.toString(scoring.maxRowsPerRequest()));
         env.put(ENV_MAX_CONCURRENT_REQUESTS, Integer.toString(scoring.maxConcurrentRequests()));
         env.put(ENV_DEADLINE_MILLIS, Integer.toString(scoring.deadlineMillis()));
+        env.put(ENV_METRICS_NAMESPACE, metricsNamespace);
         return env;
     }
 

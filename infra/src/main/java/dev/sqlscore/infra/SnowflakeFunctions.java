@@ -58,6 +58,7 @@ final class SnowflakeFunctions {
                     .apiIntegration(trust.integration().name())
                     .urlOfProxyAndResource(url(api))
                     .headers(headers(function))
+                    .contextHeaders(function.contextHeaders())
                     .compression(function.compression())
                     .comment("sqlscore: scores rows with SageMaker endpoint " + function.endpointName());
             if (function.maxBatchRows() != null) {

@@ -32,6 +32,10 @@ public final class SnowflakeSageMakerFunctions extends ComponentResource {
     @Export(name = "functionNames", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
     private final Output<Map<String, String>> functionNames;
 
+    /** The stack's CloudWatch dashboard, in the console. */
+    @Export(name = "dashboardUrl", refs = {String.class}, tree = "[0]")
+    private final Output<String> dashboardUrl;
+
     /** SQL name -> a query to paste into a worksheet. */
     @Export(name = "sampleSql", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
     private final Output<Map<String, String>> sampleSql;
@@ -58,14 +62,16 @@ public final class SnowflakeSageMakerFunctions extends ComponentResource {
                 aws.snowflakeSessionArn(trust.role().name()), aws, this);
         var ready = trust.readyWith(api, args.propagationDelay(), settings.iamPropagation());
         var functions = SnowflakeFunctions.create(name, settings, trust, api, ready, this);
+        var monitoring = Monitoring.create(name, stackName, settings, lambda, aws, this);
 
         this.invokeUrl = api.stage().invokeUrl();
         this.roleArn = trust.role().arn();
         this.integrationName = trust.integration().name();
         this.functionNames = functions.fullyQualifiedNames();
         this.sampleSql = Output.of(SnowflakeFunctions.sampleSql(settings));
+        this.dashboardUrl = monitoring.dashboardUrl();
         registerOutputs(Map.of("invokeUrl", invokeUrl, "roleArn", roleArn, "integrationName", integrationName,
-                "functionNames", functionNames, "sampleSql", sampleSql));
+                "functionNames", functionNames, "sampleSql", sampleSql, "dashboardUrl", dashboardUrl));
     }
 
     public Output<String> invokeUrl() {
@@ -86,5 +92,9 @@ public final class SnowflakeSageMakerFunctions extends ComponentResource {
 
     public Output<Map<String, String>> sampleSql() {
         return sampleSql;
+    }
+
+    public Output<String> dashboardUrl() {
+        return dashboardUrl;
     }
 }

@@ -41,6 +41,8 @@ class ExternalFunctionTest extends StackTest {
         assertEquals("VOLATILE", function.get("returnBehavior"));
         assertEquals(10000.0, function.get("maxBatchRows"));
         assertEquals("AUTO", function.get("compression"));
+        assertEquals(List.of("CURRENT_USER", "CURRENT_ROLE"), function.get("contextHeaders"),
+                "the audit log's user and role, by default");
         assertEquals(Map.of("sagemaker-endpoint-name", "Churn-XGBoost", "sagemaker-content-type", "text/csv",
                 "sagemaker-accept", "application/json"), headers(function));
     }

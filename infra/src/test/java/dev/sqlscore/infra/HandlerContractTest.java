@@ -10,6 +10,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -63,6 +64,17 @@ class HandlerContractTest {
             }
         }
         assertEquals(handlerHeaders, constants(FunctionSettings.class, "HEADER_"));
+    }
+
+    /** The dashboard and the alarms address the handler's metrics by these names: the same list, the same order. */
+    @Test
+    void theStackWatchesExactlyTheMetricsTheHandlerEmits() throws Exception {
+        Class<?> metrics = handlerJar.loadClass("dev.sqlscore.scoring.Metrics");
+        assertEquals(metrics.getField("NAMES").get(null), MetricNames.NAMES);
+        for (String dimension : List.of("DIMENSION_FUNCTION", "DIMENSION_ENDPOINT", "DIMENSION_OUTCOME")) {
+            assertEquals(metrics.getField(dimension).get(null), MetricNames.class.getDeclaredField(dimension)
+                    .get(null), dimension);
+        }
     }
 
     /** Values of the static final String fields whose names start with {@code prefix}. */

@@ -68,6 +68,7 @@ class LambdaWiringTest extends StackTest {
                 "SQLSCORE_ALLOWED_ENDPOINTS", "Churn-XGBoost,sentiment-llm",
                 "SQLSCORE_DEFAULT_ENDPOINT", "sentiment-llm",
                 "SQLSCORE_MAX_REQUEST_BYTES", "4000000",
+                "SQLSCORE_METRICS_NAMESPACE", "sqlscore/dev",
                 "SQLSCORE_MAX_ROWS_PER_REQUEST", "0",
                 "SQLSCORE_MAX_CONCURRENT_REQUESTS", "16",
                 "SQLSCORE_DEADLINE_MILLIS", "28000")), function.get("environment"));

@@ -12,11 +12,14 @@ import java.util.Map;
  * @param maxBatchRows {@code MAX_BATCH_ROWS}; {@code null} leaves the choice to Snowflake
  * @param compression  {@code COMPRESSION}: AUTO, NONE, GZIP or DEFLATE
  * @param grantees     Snowflake account roles granted USAGE on the function
+ * @param contextHeaders {@code CONTEXT_HEADERS}: Snowflake context functions whose values the handler logs,
+ *                     e.g. {@code CURRENT_USER}
  */
 public record FunctionSettings(String sqlName, String endpointName, String contentType, String accept,
                                String targetModel, String targetVariant, String inferenceComponent,
                                String customAttributes, Integer maxBatchRows, String compression,
-                               List<FunctionArgument> arguments, String returnType, List<String> grantees) {
+                               List<FunctionArgument> arguments, String returnType, List<String> grantees,
+                               List<String> contextHeaders) {
 
     /** Header names the handler reads (Snowflake delivers them as {@code sf-custom-<name>}). */
     public static final String HEADER_ENDPOINT_NAME = "sagemaker-endpoint-name";
@@ -30,6 +33,7 @@ public record FunctionSettings(String sqlName, String endpointName, String conte
     public FunctionSettings {
         arguments = List.copyOf(arguments);
         grantees = List.copyOf(grantees);
+        contextHeaders = List.copyOf(contextHeaders);
     }
 
     /** The {@code HEADERS} entries, only those that are set, in a stable order. */

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads the {@code sqlscore:functions} list (JSON text, as Pulumi hands structured config over). */
@@ -17,10 +19,17 @@ final class FunctionsConfigReader {
     static final List<String> COMPRESSIONS = List.of("AUTO", "NONE", "GZIP", "DEFLATE");
     static final List<FunctionArgument> DEFAULT_ARGUMENTS = List.of(new FunctionArgument("FEATURES", "ARRAY"));
     static final String DEFAULT_RETURN_TYPE = "VARIANT";
+    /**
+     * What a function may send for the audit log: config word -> Snowflake context function. The handler logs these
+     * (as {@code user}, {@code role}, ...) and nothing else; CURRENT_STATEMENT is left out on purpose (the query text
+     * can hold literals, i.e. data, and long statements would exceed API Gateway's header limit).
+     */
+    static final Map<String, String> CONTEXT_FUNCTIONS = contextFunctions();
+    static final List<String> DEFAULT_CONTEXT = List.of("user", "role");
 
     private static final Set<String> FIELDS = Set.of("name", "endpoint", "contentType", "accept", "targetModel",
             "targetVariant", "inferenceComponent", "customAttributes", "maxBatchRows", "compression", "arguments",
-            "returnType", "grantees");
+            "returnType", "grantees", "contextHeaders");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConfigProblems problems;
@@ -93,12 +102,14 @@ final class FunctionsConfigReader {
         List<FunctionArgument> arguments = arguments(key + ".arguments", node.get("arguments"));
         String returnType = returnType(key + ".returnType", text(node, "returnType"));
         List<String> grantees = grantees(key + ".grantees", node.get("grantees"));
+        List<String> contextHeaders = contextHeaders(key + ".contextHeaders", node.get("contextHeaders"));
         if (sqlName == null || endpoint == null) {
             return null;
         }
         // Per-value limits keep all HEADERS together far below Snowflake's 8 KB.
         return new FunctionSettings(sqlName, endpoint, contentType, accept, targetModel, targetVariant,
-                inferenceComponent, customAttributes, maxBatchRows, compression, arguments, returnType, grantees);
+                inferenceComponent, customAttributes, maxBatchRows, compression, arguments, returnType, grantees,
+                contextHeaders);
     }
 
     private String headerValue(String key, String raw) {
@@ -164,6 +175,40 @@ final class FunctionsConfigReader {
             }
         }
         return roles;
+    }
+
+    private static Map<String, String> contextFunctions() {
+        Map<String, String> functions = new LinkedHashMap<>();
+        functions.put("user", "CURRENT_USER");
+        functions.put("role", "CURRENT_ROLE");
+        functions.put("account", "CURRENT_ACCOUNT");
+        functions.put("warehouse", "CURRENT_WAREHOUSE");
+        return java.util.Collections.unmodifiableMap(functions);
+    }
+
+    /** The context the function sends, as Snowflake context functions, in the fixed order of CONTEXT_FUNCTIONS. */
+    private List<String> contextHeaders(String key, JsonNode node) {
+        List<String> words = DEFAULT_CONTEXT;
+        if (node != null && !node.isNull()) {
+            if (!node.isArray()) {
+                problems.add(key, "must be a list drawn from " + String.join(", ", CONTEXT_FUNCTIONS.keySet())
+                        + " (or [] for none)");
+                return List.of();
+            }
+            words = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                String word = node.get(i).asText().strip();
+                if (!CONTEXT_FUNCTIONS.containsKey(word)) {
+                    problems.add(key + "[" + i + "]", "'" + word + "' is not allowed; use "
+                            + String.join(", ", CONTEXT_FUNCTIONS.keySet()));
+                } else if (!words.contains(word)) {
+                    words.add(word);
+                }
+            }
+        }
+        List<String> chosen = words;
+        return CONTEXT_FUNCTIONS.entrySet().stream().filter(e -> chosen.contains(e.getKey())).map(Map.Entry::getValue)
+                .toList();
     }
 
     private static String text(JsonNode node, String field) {

@@ -13,6 +13,7 @@ final class Patterns {
     /** Printable ASCII without the quote that would end a SQL string literal in {@code HEADERS}. */
     static final Pattern HEADER_VALUE = Pattern.compile("[\\x20-\\x26\\x28-\\x7e]{1,1024}");
     static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8,17}");
+    static final Pattern SNS_TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}");
 
     private Patterns() {
     }

@@ -26,6 +26,10 @@ public final class StackConfigReader {
     public static final String DEADLINE_MILLIS = "sqlscore:deadlineMillis";
     public static final String DEFAULT_ENDPOINT = "sqlscore:defaultEndpoint";
     public static final String GRANT_DATABASE_AND_SCHEMA_USAGE = "sqlscore:grantDatabaseAndSchemaUsage";
+    public static final String ALARMS = "sqlscore:alarms";
+    public static final String ALARM_TOPIC_ARN = "sqlscore:alarmTopicArn";
+    public static final String RESERVED_CONCURRENCY = "sqlscore:reservedConcurrency";
+    public static final String TRACING = "sqlscore:tracing";
 
     public static final String SNOWFLAKE_ORGANIZATION = "snowflake:organizationName";
     public static final String SNOWFLAKE_ACCOUNT = "snowflake:accountName";
@@ -82,9 +86,10 @@ public final class StackConfigReader {
                 problems.integer(IAM_PROPAGATION_SECONDS, raw(IAM_PROPAGATION_SECONDS), 30, 0, 300));
         boolean grantContainers = problems.bool(GRANT_DATABASE_AND_SCHEMA_USAGE, raw(GRANT_DATABASE_AND_SCHEMA_USAGE),
                 false);
+        MonitoringSettings monitoring = monitoring();
         problems.throwIfAny();
         return new StackSettings(snowflake, database, schema, functions, lambda, scoring, logRetentionDays,
-                endpointType, vpcId, accessLogging, iamPropagation, grantContainers);
+                endpointType, vpcId, accessLogging, iamPropagation, grantContainers, monitoring);
     }
 
     private SnowflakeConnection snowflake() {
@@ -139,6 +144,22 @@ public final class StackConfigReader {
             return 1024;
         }
         return problems.integer(LAMBDA_MEMORY_MB, raw, 1024, LAMBDA_MEMORY_FLOOR_MB, LAMBDA_MEMORY_MAX_MB);
+    }
+
+    private MonitoringSettings monitoring() {
+        boolean alarms = problems.bool(ALARMS, raw(ALARMS), true);
+        String topic = problems.matching(ALARM_TOPIC_ARN, raw(ALARM_TOPIC_ARN), Patterns.SNS_TOPIC_ARN,
+                "an SNS topic ARN like arn:aws:sns:us-east-1:123456789012:ml-alerts");
+        if (topic != null && !alarms) {
+            problems.add(ALARM_TOPIC_ARN, "is set but " + ALARMS + " is false: remove it or turn the alarms on");
+        }
+        Integer reserved = null;
+        String rawReserved = raw(RESERVED_CONCURRENCY);
+        if (!ConfigProblems.isBlank(rawReserved) && !rawReserved.strip().equals("-1")) {
+            reserved = problems.integer(RESERVED_CONCURRENCY, rawReserved, null, 1, 10_000);
+        }
+        boolean tracing = problems.bool(TRACING, raw(TRACING), false);
+        return new MonitoringSettings(alarms, topic, reserved, tracing);
     }
 
     private int logRetentionDays() {

@@ -11,12 +11,13 @@ import java.util.Set;
  * @param snowflakeVpcId   Snowflake's VPC id for a PRIVATE API; {@code null} for REGIONAL
  * @param iamPropagation   how long to wait after the Snowflake role's trust changes before creating functions
  * @param grantDatabaseAndSchemaUsage whether the stack also grants USAGE on the database and schema to grantees
+ * @param monitoring       alarms, their topic, the Lambda's reserved concurrency and tracing
  */
 public record StackSettings(SnowflakeConnection snowflake, String database, String schema,
                             List<FunctionSettings> functions, LambdaSettings lambda, ScoringSettings scoring,
                             int logRetentionDays, EndpointType endpointType, String snowflakeVpcId,
                             AccessLogging accessLogging, Duration iamPropagation,
-                            boolean grantDatabaseAndSchemaUsage) {
+                            boolean grantDatabaseAndSchemaUsage, MonitoringSettings monitoring) {
 
     public StackSettings {
         functions = List.copyOf(functions);

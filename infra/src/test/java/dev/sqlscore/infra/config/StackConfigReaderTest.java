@@ -63,10 +63,12 @@ class StackConfigReaderTest {
         assertEquals(Duration.ofSeconds(30), settings.iamPropagation());
         FunctionSettings function = settings.functions().get(0);
         assertEquals(new FunctionSettings("SAGEMAKER_INVOKE", "my-endpoint", "text/csv", null, null, null, null, null,
-                null, "AUTO", List.of(new FunctionArgument("FEATURES", "ARRAY")), "VARIANT", List.of()), function);
+                null, "AUTO", List.of(new FunctionArgument("FEATURES", "ARRAY")), "VARIANT", List.of(),
+                List.of("CURRENT_USER", "CURRENT_ROLE")), function);
         assertEquals(Map.of("sagemaker-endpoint-name", "my-endpoint", "sagemaker-content-type", "text/csv"),
                 function.headers());
         assertFalse(settings.grantDatabaseAndSchemaUsage());
+        assertEquals(new MonitoringSettings(true, null, null, false), settings.monitoring());
     }
 
     @Test
@@ -77,7 +79,8 @@ class StackConfigReaderTest {
                   "accept": "application/jsonlines", "targetModel": "model-a.tar.gz", "targetVariant": "v2",
                   "inferenceComponent": "ic-1", "customAttributes": "a=b", "maxBatchRows": 500,
                   "compression": "none", "arguments": [{"name": "x", "type": "number"},
-                  {"name": "y", "type": "VARCHAR"}], "returnType": "variant", "grantees": ["analyst", "ANALYST", "bi"]}]
+                  {"name": "y", "type": "VARCHAR"}], "returnType": "variant", "grantees": ["analyst", "ANALYST", "bi"],
+                  "contextHeaders": ["warehouse", "user", "account", "user"]}]
                 """);
         config.put(LAMBDA_MEMORY_MB, "3008");
         config.put(LAMBDA_ARCHITECTURE, "X86_64");
@@ -95,14 +98,21 @@ class StackConfigReaderTest {
         config.put(StackConfigReader.SNOWFLAKE_WAREHOUSE, "WH");
         config.put(StackConfigReader.SNOWFLAKE_PRIVATE_KEY_PASSPHRASE, "phrase");
         config.put(StackConfigReader.GRANT_DATABASE_AND_SCHEMA_USAGE, "true");
+        config.put(StackConfigReader.ALARMS, "true");
+        config.put(StackConfigReader.ALARM_TOPIC_ARN, "arn:aws:sns:eu-west-1:123456789012:ml-alerts");
+        config.put(StackConfigReader.RESERVED_CONCURRENCY, "50");
+        config.put(StackConfigReader.TRACING, "true");
 
         StackSettings settings = read(config);
 
         assertEquals(new FunctionSettings("SCORE", "ep-1", "application/jsonlines", "application/jsonlines",
                 "model-a.tar.gz", "v2", "ic-1", "a=b", 500, "NONE",
                 List.of(new FunctionArgument("X", "NUMBER"), new FunctionArgument("Y", "VARCHAR")), "VARIANT",
-                List.of("ANALYST", "BI")), settings.functions().get(0));
+                List.of("ANALYST", "BI"), List.of("CURRENT_USER", "CURRENT_ACCOUNT", "CURRENT_WAREHOUSE")),
+                settings.functions().get(0));
         assertTrue(settings.grantDatabaseAndSchemaUsage());
+        assertEquals(new MonitoringSettings(true, "arn:aws:sns:eu-west-1:123456789012:ml-alerts", 50, true),
+                settings.monitoring());
         assertEquals(new LambdaSettings(3008, "x86_64", 60), settings.lambda());
         assertEquals(new ScoringSettings(6_291_456, 1000, 64, 28_999, "ep-1"), settings.scoring());
         assertEquals(365, settings.logRetentionDays());
@@ -200,7 +210,19 @@ class StackConfigReaderTest {
                 invalid(ACCESS_LOGGING, "on", ACCESS_LOGGING, "existing-account-role, manage-account-role, off"),
                 invalid(IAM_PROPAGATION_SECONDS, "301", IAM_PROPAGATION_SECONDS, "from 0 to 300"),
                 invalid(StackConfigReader.GRANT_DATABASE_AND_SCHEMA_USAGE, "yes",
-                        StackConfigReader.GRANT_DATABASE_AND_SCHEMA_USAGE, "use true or false"));
+                        StackConfigReader.GRANT_DATABASE_AND_SCHEMA_USAGE, "use true or false"),
+                invalid(StackConfigReader.ALARMS, "sometimes", StackConfigReader.ALARMS, "use true or false"),
+                invalid(StackConfigReader.ALARM_TOPIC_ARN, "ml-alerts", StackConfigReader.ALARM_TOPIC_ARN,
+                        "an SNS topic ARN like arn:aws:sns:"),
+                invalid(StackConfigReader.RESERVED_CONCURRENCY, "0", StackConfigReader.RESERVED_CONCURRENCY,
+                        "from 1 to 10000"),
+                invalid(StackConfigReader.RESERVED_CONCURRENCY, "lots", StackConfigReader.RESERVED_CONCURRENCY,
+                        "whole number"),
+                invalid(StackConfigReader.TRACING, "on", StackConfigReader.TRACING, "use true or false"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"contextHeaders\": [\"statement\"]}]",
+                        FUNCTIONS + "[0].contextHeaders[0]", "use user, role, account, warehouse"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"contextHeaders\": \"user\"}]",
+                        FUNCTIONS + "[0].contextHeaders", "must be a list"));
     }
 
     private static Arguments invalid(String key, String value, String reportedKey, String allowed) {
