@@ -2,6 +2,7 @@ package dev.sqlscore.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.sqlscore.s3.S3ObjectStore;
 import dev.sqlscore.sagemaker.SageMakerModelInvoker;
 import dev.sqlscore.scoring.BatchScorer;
 import dev.sqlscore.scoring.StartLog;
@@ -35,18 +36,34 @@ public final class ExternalFunctionHandler implements RequestStreamHandler {
     private final SnapStartPriming priming;
 
     /**
-     * Lambda's entry point: the deployment's {@code SQLSCORE_*} settings, SageMaker through the SDK's default
-     * region and credentials chains, and SnapStart priming.
+     * Lambda's entry point: the deployment's {@code SQLSCORE_*} settings, SageMaker (and S3, for asynchronous
+     * functions) through the SDK's default region and credentials chains, and SnapStart priming.
      *
      * @throws IllegalStateException naming the {@code SQLSCORE_*} variable that is invalid
      */
     public ExternalFunctionHandler() {
-        this(BatchScorer.builder()
-                .config(configFromEnvironment(System.getenv()))
-                .invoker(SageMakerModelInvoker.create())
-                .logSink(LOG)
-                .build(), LOG);
+        this(System.getenv());
+    }
+
+    /**
+     * As Lambda builds it, with {@code environment} in place of the process's: how the local tools run the handler
+     * with settings of their own.
+     *
+     * @throws IllegalStateException naming the {@code SQLSCORE_*} variable that is invalid
+     */
+    public ExternalFunctionHandler(Map<String, String> environment) {
+        this(scorer(configFromEnvironment(environment)), LOG);
         Core.getGlobalContext().register(priming);
+    }
+
+    /** The S3 client exists only where a function may be asynchronous: it costs cold-start time. */
+    private static BatchScorer scorer(ScoringConfig config) {
+        SageMakerModelInvoker sageMaker = SageMakerModelInvoker.create();
+        BatchScorer.Builder scorer = BatchScorer.builder().config(config).invoker(sageMaker).logSink(LOG);
+        if (config.asyncStatePath() != null) {
+            scorer.async(S3ObjectStore.create(), sageMaker);
+        }
+        return scorer.build();
     }
 
     ExternalFunctionHandler(BatchScorer scorer, Consumer<String> logSink) {

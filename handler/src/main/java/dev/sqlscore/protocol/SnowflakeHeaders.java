@@ -40,9 +40,21 @@ public final class SnowflakeHeaders {
     public static void requirePost(String method) {
         if (!"POST".equalsIgnoreCase(method)) {
             throw new MethodNotAllowedException("HTTP method " + Texts.clip(method) + " is not "
-                    + "supported: Snowflake external functions POST each batch, and this handler answers every batch "
-                    + "synchronously (it never starts Snowflake's asynchronous protocol, so there is nothing to poll)");
+                    + "supported: Snowflake external functions POST each batch, and this function answers every "
+                    + "batch synchronously (only functions with HEADERS 'sagemaker-mode' = 'async' are polled)");
         }
+    }
+
+    /** POST starts a batch; GET is Snowflake's poll of an asynchronous one. */
+    public static boolean isPoll(String method) {
+        if ("GET".equalsIgnoreCase(method)) {
+            return true;
+        }
+        if ("POST".equalsIgnoreCase(method)) {
+            return false;
+        }
+        throw new MethodNotAllowedException("HTTP method " + Texts.clip(method) + " is not supported: Snowflake "
+                + "POSTs a batch and, for an asynchronous function, polls it with GET");
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.sqlscore.sagemaker;
 
+import dev.sqlscore.async.AsyncModelInvoker;
+import dev.sqlscore.async.S3Location;
 import dev.sqlscore.scoring.ModelInvocationException;
 import dev.sqlscore.scoring.ModelInvoker;
 import dev.sqlscore.scoring.ModelRequest;
@@ -17,6 +19,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClientBuilder;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointAsyncRequest;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointAsyncResponse;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequest;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResponse;
 
@@ -27,7 +31,7 @@ import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResp
  * {@code apiCallTimeout}); past it the call fails with {@link ModelInvocationException.Failure#TIMED_OUT}.
  * Every SDK failure becomes a {@link ModelInvocationException}; see {@link SageMakerFailures}.
  */
-public final class SageMakerModelInvoker implements ModelInvoker, AutoCloseable {
+public final class SageMakerModelInvoker implements ModelInvoker, AsyncModelInvoker, AutoCloseable {
 
     /** One first try and two retries, all inside the call's timeout. */
     static final int MAX_ATTEMPTS = 3;
@@ -118,6 +122,36 @@ public final class SageMakerModelInvoker implements ModelInvoker, AutoCloseable 
             return new ModelResponse(response.contentType(), response.body().asByteArrayUnsafe());
         } catch (SdkException e) {
             throw SageMakerFailures.classify(e, request.endpointName(), timeout);
+        }
+    }
+
+    /** {@code InvokeEndpointAsync}: the payload is already in S3; answers with where the outcome will appear. */
+    @Override
+    public Queued invokeAsync(AsyncModelInvoker.Request request, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw SageMakerFailures.outOfTime(request.endpointName(), timeout, null);
+        }
+        InvokeEndpointAsyncRequest sdkRequest = InvokeEndpointAsyncRequest.builder()
+                .endpointName(request.endpointName())
+                .contentType(request.contentType())
+                .accept(request.accept())
+                .customAttributes(request.customAttributes())
+                .inferenceId(request.inferenceId())
+                .inputLocation(request.input().uri())
+                .invocationTimeoutSeconds(request.invocationTimeoutSeconds())
+                .requestTTLSeconds(request.requestTtlSeconds())
+                .overrideConfiguration(o -> o.apiCallTimeout(timeout))
+                .build();
+        try {
+            InvokeEndpointAsyncResponse response = client.invokeEndpointAsync(sdkRequest);
+            return new Queued(S3Location.parse(response.outputLocation()), response.failureLocation() == null
+                    ? null : S3Location.parse(response.failureLocation()));
+        } catch (SdkException e) {
+            throw SageMakerFailures.classify(e, request.endpointName(), timeout);
+        } catch (IllegalArgumentException e) {
+            throw new ModelInvocationException(ModelInvocationException.Failure.INVALID_REQUEST, "SageMaker answered "
+                    + "the asynchronous request for endpoint " + request.endpointName() + " without an s3:// output "
+                    + "location: is it an asynchronous endpoint?");
         }
     }
 

@@ -55,6 +55,10 @@ final class BatchLog {
     String errorCode;
     String errorId;
     String exception;
+    /** For an asynchronous function: what this request did (started, already-started, pending, done, failed). */
+    String asyncState;
+    /** A poll carries no rows: it counts no batch, and a result only when it ends the batch. */
+    boolean poll;
 
     BatchLog(HttpHeaders headers, long bytesIn, String namespace) {
         this.namespace = namespace;
@@ -98,7 +102,8 @@ final class BatchLog {
      * the function sends them), {@code rows, chunks, bytesIn, bytesOut, modelMs} (wall time from the first model
      * call's start to the last one's end; absent when no call was made), {@code totalMs, status, error} (error code,
      * absent on success), {@code errorId} and {@code exception} (class name) for internal errors; then the metric
-     * fields ({@code outcome, batches, errors, throttles, results}) and {@code _aws}.
+     * fields ({@code outcome, batches, errors, throttles, results}) and {@code _aws}. Asynchronous functions add
+     * {@code mode} ({@code async}) and {@code state}.
      */
     String toJson(long timestampMillis) {
         StringWriter text = new StringWriter(640);
@@ -124,11 +129,16 @@ final class BatchLog {
             optional(json, "error", errorCode);
             optional(json, "errorId", errorId);
             optional(json, "exception", exception);
+            if (asyncState != null) {
+                json.writeStringField("mode", "async");
+                json.writeStringField("state", asyncState);
+            }
             json.writeStringField(Metrics.DIMENSION_OUTCOME, errorCode == null ? Metrics.OUTCOME_SUCCESS : errorCode);
-            json.writeNumberField(Metrics.BATCHES, 1);
-            json.writeNumberField(Metrics.ERRORS, status == 200 ? 0 : 1);
+            json.writeNumberField(Metrics.BATCHES, poll ? 0 : 1);
+            json.writeNumberField(Metrics.ERRORS, status < 400 ? 0 : 1);
             json.writeNumberField(Metrics.THROTTLES, status == 429 ? 1 : 0);
-            json.writeNumberField(Metrics.RESULTS, 1);
+            // A batch's result is counted once: when it is answered (not when an async one is accepted with 202).
+            json.writeNumberField(Metrics.RESULTS, status == 202 ? 0 : 1);
             EmbeddedMetrics.write(json, namespace, timestampMillis, directives());
             json.writeEndObject();
         } catch (IOException e) {

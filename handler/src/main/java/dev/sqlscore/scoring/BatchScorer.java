@@ -1,10 +1,13 @@
 package dev.sqlscore.scoring;
 
+import dev.sqlscore.async.AsyncModelInvoker;
+import dev.sqlscore.async.ObjectStore;
 import dev.sqlscore.protocol.BatchParser;
 import dev.sqlscore.protocol.Chunker;
 import dev.sqlscore.protocol.EncodedRows;
 import dev.sqlscore.protocol.FunctionSettings;
 import dev.sqlscore.protocol.InvalidModelResponseException;
+import dev.sqlscore.protocol.InvalidHeaderException;
 import dev.sqlscore.protocol.JsonValue;
 import dev.sqlscore.protocol.ProtocolException;
 import dev.sqlscore.protocol.RequestBody;
@@ -32,12 +35,16 @@ public final class BatchScorer {
     /** Kept back from the carrier's remaining time to write and return the answer. */
     public static final Duration ANSWER_MARGIN = Duration.ofMillis(500);
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    public static final String STATE_ACCESS_DENIED = "STATE_ACCESS_DENIED";
+    public static final String STATE_UNAVAILABLE = "STATE_UNAVAILABLE";
 
     private final ScoringConfig config;
     private final ModelInvoker invoker;
     private final Consumer<String> logSink;
     private final LongSupplier nanoClock;
     private final LongSupplier wallClock;
+    /** Null when the deployment has no state store: asynchronous functions are then refused. */
+    private final AsyncScoring async;
 
     private BatchScorer(Builder builder) {
         this.config = Objects.requireNonNull(builder.config, "config");
@@ -45,6 +52,9 @@ public final class BatchScorer {
         this.logSink = Objects.requireNonNull(builder.logSink, "logSink");
         this.nanoClock = Objects.requireNonNull(builder.nanoClock, "clock");
         this.wallClock = Objects.requireNonNull(builder.wallClock, "wallClock");
+        this.async = builder.asyncStore == null || builder.asyncInvoker == null || config.asyncStatePath() == null
+                ? null : new AsyncScoring(builder.asyncStore, builder.asyncInvoker, config.asyncStatePath(), config,
+                wallClock);
     }
 
     public static Builder builder() {
@@ -63,11 +73,18 @@ public final class BatchScorer {
         ScoringResponse response;
         try {
             Deadline deadline = Deadline.after(nanoClock, start, budget(request.timeRemaining()));
-            response = new ScoringResponse(200, answer(request, deadline, log));
+            response = respond(request, deadline, log);
         } catch (ProtocolException e) {
             response = failure(e.httpStatus(), e.errorCode(), e.getMessage(), log);
         } catch (ModelInvocationException e) {
             response = failure(e.failure().httpStatus(), ModelFailures.errorCode(e.failure()), e.getMessage(), log);
+        } catch (ObjectStore.StoreException e) {
+            response = e.denied()
+                    ? failure(403, STATE_ACCESS_DENIED, "The function may not read or write its asynchronous state ("
+                    + e.getMessage() + "): the Lambda's role needs s3:GetObject and s3:PutObject on the stack's "
+                    + "bucket and s3:GetObject on the endpoint's output and failure paths", log)
+                    : failure(503, STATE_UNAVAILABLE, "The asynchronous state could not be read or written ("
+                    + e.getMessage() + "); Snowflake retries", log);
         } catch (Throwable e) {
             // Anything else is a bug: say so without detail (no stack trace, no data), and leave an id to find it.
             log.errorId = UUID.randomUUID().toString();
@@ -90,8 +107,8 @@ public final class BatchScorer {
         return carrier.compareTo(config.deadline()) < 0 ? carrier : config.deadline();
     }
 
-    private byte[] answer(ScoringRequest request, Deadline deadline, BatchLog log) {
-        SnowflakeHeaders.requirePost(request.method());
+    private ScoringResponse respond(ScoringRequest request, Deadline deadline, BatchLog log) {
+        log.poll = SnowflakeHeaders.isPoll(request.method());
         SnowflakeHeaders.requireSupportedFormat(request.headers());
         SnowflakeHeaders.requireWithinLimits(request.headers());
         FunctionSettings settings = FunctionSettings.fromHeaders(request.headers(), config.defaultEndpoint());
@@ -100,6 +117,32 @@ public final class BatchScorer {
         if (!log.endpointAllowed) {
             throw new EndpointNotAllowedException(settings.endpointName());
         }
+        if (settings.async() == null) {
+            SnowflakeHeaders.requirePost(request.method());
+            return new ScoringResponse(200, answer(request, settings, deadline, log));
+        }
+        if (async == null) {
+            throw new InvalidHeaderException("This deployment keeps no state for asynchronous functions ("
+                    + ScoringConfig.ENV_ASYNC_STATE_PATH + " is not set): deploy the function with mode async "
+                    + "through the stack, or remove 'sagemaker-mode' = 'async' from its HEADERS");
+        }
+        String batchId = request.headers().first(SnowflakeHeaders.BATCH_ID).filter(id -> !id.isBlank())
+                .orElseThrow(() -> new InvalidHeaderException("An asynchronous batch needs its "
+                        + SnowflakeHeaders.BATCH_ID + " header, which Snowflake always sends: call the function "
+                        + "from Snowflake"));
+        if (log.poll) {
+            return async.poll(batchId, settings, deadline, log);
+        }
+        List<Row> rows = BatchParser.parse(RequestBody.decode(request.body()));
+        log.rows = rows.size();
+        if (rows.stream().noneMatch(Row::hasInput)) {
+            log.asyncState = "done";
+            return new ScoringResponse(200, SnowflakeAnswer.data(rows, withNulls(rows, List.of())));
+        }
+        return async.start(batchId, settings, rows, deadline, log);
+    }
+
+    private byte[] answer(ScoringRequest request, FunctionSettings settings, Deadline deadline, BatchLog log) {
         List<Row> rows = BatchParser.parse(RequestBody.decode(request.body()));
         log.rows = rows.size();
         List<Row> scored = rows.stream().filter(Row::hasInput).toList();
@@ -182,8 +225,20 @@ public final class BatchScorer {
         private Consumer<String> logSink = System.out::println;
         private LongSupplier nanoClock = System::nanoTime;
         private LongSupplier wallClock = System::currentTimeMillis;
+        private ObjectStore asyncStore;
+        private AsyncModelInvoker asyncInvoker;
 
         private Builder() {
+        }
+
+        /**
+         * For asynchronous functions: the store that keeps their state (under the configuration's
+         * {@code asyncStatePath}) and the door to async endpoints. Without both, async functions are refused.
+         */
+        public Builder async(ObjectStore store, AsyncModelInvoker invoker) {
+            this.asyncStore = store;
+            this.asyncInvoker = invoker;
+            return this;
         }
 
         /** Required: the deployment's settings. */

@@ -1,5 +1,6 @@
 package dev.sqlscore.scoring;
 
+import dev.sqlscore.async.S3Location;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -23,6 +24,8 @@ public final class ScoringConfig {
     public static final String ENV_MAX_CONCURRENT_REQUESTS = "SQLSCORE_MAX_CONCURRENT_REQUESTS";
     public static final String ENV_DEADLINE_MILLIS = "SQLSCORE_DEADLINE_MILLIS";
     public static final String ENV_METRICS_NAMESPACE = "SQLSCORE_METRICS_NAMESPACE";
+    /** {@code s3://bucket/prefix/}: where asynchronous batches keep their payloads and state. */
+    public static final String ENV_ASYNC_STATE_PATH = "SQLSCORE_ASYNC_STATE_PATH";
 
     /** Below every documented InvokeEndpoint body limit (6 MB, 5 MB for some setups, 4 MB serverless). */
     public static final int DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
@@ -41,6 +44,7 @@ public final class ScoringConfig {
     private final int maxConcurrentRequests;
     private final Duration deadline;
     private final String metricsNamespace;
+    private final S3Location asyncStatePath;
 
     private ScoringConfig(Builder builder) {
         this.allowedEndpoints = Set.copyOf(builder.allowedEndpoints);
@@ -56,6 +60,7 @@ public final class ScoringConfig {
             throw new IllegalArgumentException(ENV_DEADLINE_MILLIS + " must be positive, got " + deadline.toMillis());
         }
         this.metricsNamespace = Objects.requireNonNull(builder.metricsNamespace, "metricsNamespace");
+        this.asyncStatePath = builder.asyncStatePath;
         if (!NAMESPACE.matcher(metricsNamespace).matches() || metricsNamespace.startsWith("AWS/")) {
             throw new IllegalArgumentException(ENV_METRICS_NAMESPACE + " must be a CloudWatch namespace (letters, "
                     + "digits and . - _ / # :, at most 255, not starting with AWS/), got '" + metricsNamespace + "'");
@@ -93,6 +98,14 @@ public final class ScoringConfig {
         value(env, ENV_DEADLINE_MILLIS).map(v -> Duration.ofMillis(parseInt(ENV_DEADLINE_MILLIS, v)))
                 .ifPresent(builder::deadline);
         value(env, ENV_METRICS_NAMESPACE).ifPresent(builder::metricsNamespace);
+        value(env, ENV_ASYNC_STATE_PATH).ifPresent(v -> {
+            try {
+                builder.asyncStatePath(S3Location.parse(v));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(ENV_ASYNC_STATE_PATH + " must be an s3:// URI of a bucket and "
+                        + "prefix, got '" + v + "'", e);
+            }
+        });
         return builder.build();
     }
 
@@ -149,6 +162,11 @@ public final class ScoringConfig {
         return deadline;
     }
 
+    /** Where asynchronous batches keep their state; null when the deployment has no async function. */
+    public S3Location asyncStatePath() {
+        return asyncStatePath;
+    }
+
     /** Where the batch metrics go in CloudWatch; the stack names one per stack. */
     public String metricsNamespace() {
         return metricsNamespace;
@@ -180,8 +198,14 @@ public final class ScoringConfig {
         private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
         private Duration deadline = DEFAULT_DEADLINE;
         private String metricsNamespace = Metrics.DEFAULT_NAMESPACE;
+        private S3Location asyncStatePath;
 
         private Builder() {
+        }
+
+        public Builder asyncStatePath(S3Location asyncStatePath) {
+            this.asyncStatePath = asyncStatePath;
+            return this;
         }
 
         public Builder metricsNamespace(String metricsNamespace) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sqlscore.local.client.ExternalFunctionClient;
 import dev.sqlscore.local.client.OrderedInvoker;
 import dev.sqlscore.local.client.ResultWriter;
+import dev.sqlscore.local.client.PollPolicy;
 import dev.sqlscore.local.client.RetryPolicy;
 import dev.sqlscore.local.client.RowReader;
 import dev.sqlscore.local.client.SigV4Signer;
@@ -104,6 +105,11 @@ final class InvokeCommand implements Callable<Integer> {
             description = "Time one POST may take (default: ${DEFAULT-VALUE}).")
     private int timeoutSeconds;
 
+    @Option(names = "--async-timeout", defaultValue = "600", paramLabel = "SECONDS",
+            description = "How long a batch the function answers 202 (an asynchronous function) is polled with GETs "
+                    + "before invoke gives up, as Snowflake does after about ten minutes (default: ${DEFAULT-VALUE}).")
+    private int asyncTimeoutSeconds;
+
     @Option(names = "--no-gzip", negatable = false,
             description = "Send bodies uncompressed (Snowflake's COMPRESSION = NONE); default is gzip.")
     private boolean noGzip;
@@ -162,6 +168,10 @@ final class InvokeCommand implements Callable<Integer> {
                             RetryPolicy.DEFAULT.maxDelay()))
                     .retries((batch, why, retry, max, pause) -> status.message(batch.describe() + ": " + why
                             + "; retry " + retry + " of " + max + " in " + seconds(pause)))
+                    .pollPolicy(new PollPolicy(PollPolicy.DEFAULT.firstDelay(), PollPolicy.DEFAULT.maxDelay(),
+                            Duration.ofSeconds(asyncTimeoutSeconds)))
+                    .polls((batch, polls, waited, state) -> status.progress(batch.describe() + ": pending, " + state
+                            + " (" + waited.toSeconds() + " s)"))
                     .build();
             ResumableOutput output = new ResumableOutput(spec.commandLine().getOut(), format, skip, status);
             Thread onCtrlC = new Thread(() -> output.interrupted(err, inputName()), "invoke-interrupted");
@@ -217,6 +227,7 @@ final class InvokeCommand implements Callable<Integer> {
         requireAtLeast("--concurrency", concurrency, 1);
         requireAtLeast("--max-retries", maxRetries, 0);
         requireAtLeast("--timeout", timeoutSeconds, 1);
+        requireAtLeast("--async-timeout", asyncTimeoutSeconds, 1);
         requireAtLeast("--skip", skip, 0);
         try {
             url = new URI(urlText);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.sqlscore.async.ObjectStore;
 import dev.sqlscore.protocol.HttpHeaders;
 import dev.sqlscore.sagemaker.InvokeEndpointWire;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import java.util.concurrent.Executors;
  * real AWS SDK: {@code POST /endpoints/{EndpointName}/invocations}, SigV4 required, errors encoded as the
  * service encodes them (restJson1: status, {@code X-Amzn-ErrorType} and a JSON body), so the SDK raises its real
  * typed exceptions. It listens on the loopback interface only. Endpoints are routed to {@link Model}s; a
- * {@link FaultHook} may delay, drop or truncate any request.
+ * {@link FaultHook} may delay, drop or truncate any request. Asynchronous endpoints ({@link AsyncEndpoint}) answer
+ * {@code POST /endpoints/{EndpointName}/async-invocations} as SageMaker Asynchronous Inference does, through S3.
  *
  * <pre>{@code
  * try (ModelServer server = ModelServer.builder().endpoint("churn", model).start()) {
@@ -45,12 +47,14 @@ public final class ModelServer implements AutoCloseable {
     private final Map<String, Model> models;
     private final FaultHook faultHook;
     private final ExecutorService executor;
+    private final AsyncInvocations async;
     private final HttpServer server;
 
     private ModelServer(Builder builder) throws IOException {
         this.models = Map.copyOf(builder.models);
         this.faultHook = builder.faultHook;
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("model-server-", 0).factory());
+        this.async = new AsyncInvocations(builder.asyncEndpoints, builder.store, executor);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 64);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -83,6 +87,12 @@ public final class ModelServer implements AutoCloseable {
                 send(exchange, refusal.get(), null, false);
                 return;
             }
+            Optional<String> asyncEndpoint = AsyncInvocations.endpointName(exchange.getRequestURI().getPath());
+            if ("POST".equals(exchange.getRequestMethod()) && asyncEndpoint.isPresent()) {
+                exchange.getRequestBody().readAllBytes();
+                queue(exchange, asyncEndpoint.get(), headers);
+                return;
+            }
             Optional<String> endpoint = InvokeEndpointWire.endpointName(exchange.getRequestURI().getPath());
             if (!"POST".equals(exchange.getRequestMethod()) || endpoint.isEmpty()) {
                 send(exchange, new Reply.ServiceError(404, "UnknownOperationException", "Unknown operation "
@@ -113,6 +123,45 @@ public final class ModelServer implements AutoCloseable {
         } catch (InterruptedException e) {
             throw new IOException("the server is closing", e);
         }
+    }
+
+    private void queue(HttpExchange exchange, String endpoint, HttpHeaders headers) throws IOException,
+            InterruptedException {
+        Invocation invocation = AsyncInvocations.queued(endpoint, headers);
+        FaultHook.Action action = faultHook.before(invocation);
+        switch (action.kind()) {
+            case REPLY -> send(exchange, action.reply(), invocation, false);
+            case DROP_CONNECTION -> throw new IOException("fault injected: connection dropped");
+            case PROCEED, TRUNCATE_ANSWER -> {
+                AsyncInvocations.Queued queued = async.accept(endpoint, headers);
+                if (queued.refusal() != null) {
+                    send(exchange, queued.refusal(), invocation, false);
+                    return;
+                }
+                Headers out = exchange.getResponseHeaders();
+                out.set("x-amzn-RequestId", UUID.randomUUID().toString());
+                out.set("Content-Type", "application/json");
+                out.set("X-Amzn-SageMaker-OutputLocation", queued.output().uri());
+                if (queued.failure() != null) {
+                    out.set("X-Amzn-SageMaker-FailureLocation", queued.failure().uri());
+                }
+                byte[] body = JSON.writeValueAsBytes(Map.of("InferenceId", queued.inferenceId()));
+                exchange.sendResponseHeaders(202, body.length);
+                OutputStream stream = exchange.getResponseBody();
+                stream.write(body, 0, action.kind() == FaultHook.Action.Kind.TRUNCATE_ANSWER ? body.length / 2
+                        : body.length);
+                if (action.kind() == FaultHook.Action.Kind.TRUNCATE_ANSWER) {
+                    stream.flush();
+                    throw new IOException("fault injected: answer truncated");
+                }
+                stream.close();
+            }
+        }
+    }
+
+    /** How many asynchronous requests have finished, answered or failed. */
+    public long asyncCompleted() {
+        return async.completed();
     }
 
     private static Reply invoke(Model model, Invocation invocation) {
@@ -183,6 +232,8 @@ public final class ModelServer implements AutoCloseable {
 
     public static final class Builder {
         private final Map<String, Model> models = new LinkedHashMap<>();
+        private final Map<String, AsyncEndpoint> asyncEndpoints = new LinkedHashMap<>();
+        private ObjectStore store;
         private FaultHook faultHook = FaultHook.NONE;
         private int port = 0;
 
@@ -192,6 +243,16 @@ public final class ModelServer implements AutoCloseable {
         /** Serves {@code name} with {@code model}; requests for other names get SageMaker's "not found". */
         public Builder endpoint(String name, Model model) {
             models.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(model, "model"));
+            return this;
+        }
+
+        /**
+         * Serves {@code name} as an asynchronous endpoint ({@code async-invocations}), reading inputs from and writing
+         * outcomes to {@code store}: the S3 the endpoint's execution role would reach.
+         */
+        public Builder asyncEndpoint(String name, AsyncEndpoint endpoint, ObjectStore store) {
+            asyncEndpoints.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(endpoint, "endpoint"));
+            this.store = Objects.requireNonNull(store, "store");
             return this;
         }
 

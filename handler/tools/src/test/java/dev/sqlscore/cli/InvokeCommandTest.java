@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sqlscore.local.api.EchoHandler;
 import dev.sqlscore.local.api.LocalApiServer;
-import dev.sqlscore.local.demo.SageMakerOverride;
+import dev.sqlscore.local.demo.AwsEndpointOverride;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -73,7 +73,7 @@ class InvokeCommandTest {
         String url = startEcho(handler);
         Path jsonl = Files.writeString(dir.resolve("rows.jsonl"), "[1]\n");
         // Static credentials through the SDK's system properties, as the default chain reads them first.
-        try (SageMakerOverride credentials = SageMakerOverride.pointAt(URI.create("http://127.0.0.1:1"))) {
+        try (AwsEndpointOverride credentials = AwsEndpointOverride.pointAt(URI.create("http://127.0.0.1:1"))) {
             assertEquals(0, run("invoke", "--url", url, "--sign", "always", "--region", "eu-west-1",
                     jsonl.toString()), err.toString());
         }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sqlscore.local.demo.SageMakerOverride;
+import dev.sqlscore.local.demo.AwsEndpointOverride;
 import dev.sqlscore.modelserver.Invocation;
 import dev.sqlscore.modelserver.Model;
 import dev.sqlscore.modelserver.ModelServer;
@@ -205,7 +205,7 @@ class ExternalFunctionHandlerTest {
     @Test
     void theLambdaEntryPointReachesTheModelThroughTheSdksEndpointOverride() {
         try (ModelServer server = ModelServer.builder().endpoint(ENDPOINT, TestModels::firstFeature).start();
-             SageMakerOverride defaults = SageMakerOverride.pointAt(server.endpointUri())) {
+             AwsEndpointOverride defaults = AwsEndpointOverride.pointAt(server.endpointUri())) {
             TestEvents.Answer answer = HandlerHarness.call(new ExternalFunctionHandler(),
                     TestEvents.file("snowflake-batch.json"), 60_000);
             assertEquals(200, answer.status(), answer.body().toString());

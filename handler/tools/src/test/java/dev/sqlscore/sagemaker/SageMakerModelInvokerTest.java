@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sqlscore.local.demo.SageMakerOverride;
+import dev.sqlscore.local.demo.AwsEndpointOverride;
 import dev.sqlscore.modelserver.FaultHook;
 import dev.sqlscore.modelserver.Invocation;
 import dev.sqlscore.modelserver.ModelServer;
@@ -128,7 +128,7 @@ class SageMakerModelInvokerTest {
     @Test
     void createHonoursTheSdksStandardEndpointOverride() {
         start(FaultHook.NONE);
-        try (SageMakerOverride defaults = SageMakerOverride.pointAt(server.endpointUri());
+        try (AwsEndpointOverride defaults = AwsEndpointOverride.pointAt(server.endpointUri());
              SageMakerModelInvoker fromDefaults = SageMakerModelInvoker.create()) {
             ModelResponse response = fromDefaults.invoke(request("churn"), TIMEOUT);
             assertEquals("0.25\n-1\n", new String(response.body(), StandardCharsets.UTF_8));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,8 +29,8 @@ import dev.sqlscore.local.LocalJson;
  * proxy event, runs the real Lambda handler, and answers with the status, headers and body it returns, under
  * API Gateway's and Lambda's limits. Requests run concurrently on one handler (it is thread-safe).
  *
- * <p>Shaped like the stack's API (infra's {@code ScoringApi}): one resource, {@code POST /score}, on stage
- * {@code v1}, so the local URL is {@code http://127.0.0.1:<port>/v1/score}; anything else gets API Gateway's
+ * <p>Shaped like the stack's API (infra's {@code ScoringApi}): one resource, {@code POST /score} (and {@code GET}, which
+ * Snowflake polls asynchronous functions with), on stage {@code v1}, so the local URL is {@code http://127.0.0.1:<port>/v1/score}; anything else gets API Gateway's
  * {@code 403 Missing Authentication Token}. Content encoding is on ({@code minimumCompressionSize} 1024): gzip
  * requests reach the handler decompressed, and answers of 1024 bytes or more are gzipped for clients that
  * accept it.
@@ -38,6 +39,8 @@ public final class LocalApiServer implements AutoCloseable {
 
     /** API Gateway REST's request body limit. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** The stack routes both to the function: POST for batches, GET for Snowflake's polls of asynchronous ones. */
+    private static final Set<String> ROUTED_METHODS = Set.of("POST", "GET");
     /** The stack's {@code minimumCompressionSize}. */
     public static final int DEFAULT_MINIMUM_COMPRESSION_SIZE = 1024;
 
@@ -112,7 +115,8 @@ public final class LocalApiServer implements AutoCloseable {
     }
 
     private GatewayResponse respond(HttpExchange exchange, String requestId) throws IOException {
-        if (!"POST".equals(exchange.getRequestMethod()) || !functionPath.equals(exchange.getRequestURI().getPath())) {
+        if (!ROUTED_METHODS.contains(exchange.getRequestMethod())
+                || !functionPath.equals(exchange.getRequestURI().getPath())) {
             // API Gateway's answer to a method or resource the API does not have, IAM-authorized or not.
             return GatewayResponse.gatewayError(403, "Missing Authentication Token");
         }

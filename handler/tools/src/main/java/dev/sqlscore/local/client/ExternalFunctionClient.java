@@ -3,7 +3,9 @@ package dev.sqlscore.local.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sqlscore.protocol.Gzip;
 import java.io.IOException;
+import dev.sqlscore.local.LocalJson;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,10 +19,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Calls an external function's URL the way Snowflake does: the rows cut into batches, several batches in flight
- * at once, 429 and 5xx retried with backoff, each answer checked; returns the values in input order.
+ * at once, 429 and 5xx retried with backoff, a 202 polled with GETs until the answer, each answer checked; returns
+ * the values in input order.
  */
 public final class ExternalFunctionClient {
 
@@ -40,6 +44,17 @@ public final class ExternalFunctionClient {
         void retrying(SnowflakeBatch batch, String why, int retry, int maxRetries, Duration pause);
     }
 
+    /** Told before each poll of a pending (asynchronous) batch; never row data. */
+    @FunctionalInterface
+    public interface PollListener {
+        /**
+         * @param polls  polls so far
+         * @param waited since the batch was accepted
+         * @param state  what the last answer said, e.g. {@code 1 of 2 model requests answered}
+         */
+        void pending(SnowflakeBatch batch, int polls, Duration waited, String state);
+    }
+
     /** Longest error body quoted back to the user. */
     private static final int MAX_QUOTED_BODY = 2_000;
 
@@ -49,6 +64,8 @@ public final class ExternalFunctionClient {
     private final RetryPolicy retryPolicy;
     private final ProgressListener progress;
     private final RetryListener retries;
+    private final PollPolicy pollPolicy;
+    private final PollListener polls;
 
     private ExternalFunctionClient(Builder builder) {
         this.requests = Objects.requireNonNull(builder.requests, "requests");
@@ -60,6 +77,8 @@ public final class ExternalFunctionClient {
         this.retryPolicy = builder.retryPolicy;
         this.progress = builder.progress;
         this.retries = builder.retries;
+        this.pollPolicy = builder.pollPolicy;
+        this.polls = builder.polls;
     }
 
     public static Builder builder() {
@@ -109,17 +128,28 @@ public final class ExternalFunctionClient {
     }
 
     /**
-     * Sends one batch, retrying 429, 5xx and broken connections as the retry policy says.
+     * Sends one batch, retrying 429, 5xx and broken connections as the retry policy says; a batch answered 202 (an
+     * asynchronous function) is polled with GETs as the poll policy says.
      *
      * @return one value per row of the batch, in its order
-     * @throws ExternalFunctionException when the batch failed for good
+     * @throws ExternalFunctionException when the batch failed for good, or stayed pending past the poll timeout
      */
     public JsonNode[] send(SnowflakeBatch batch) throws InterruptedException {
+        HttpResponse<byte[]> response = exchange(batch, () -> requests.request(batch));
+        if (response.statusCode() == 202) {
+            response = awaitAnswer(batch, response);
+        }
+        return AnswerReader.values(decoded(response), batch.size());
+    }
+
+    /** One request, retried until it is answered 200 or 202; anything else that is final throws. */
+    private HttpResponse<byte[]> exchange(SnowflakeBatch batch, Supplier<HttpRequest> request)
+            throws InterruptedException {
         for (int retry = 0; ; retry++) {
             boolean lastTry = retry == retryPolicy.maxRetries();
             HttpResponse<byte[]> response;
             try {
-                response = http.send(requests.request(batch), HttpResponse.BodyHandlers.ofByteArray());
+                response = http.send(request.get(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 String why = "no answer from " + requests.uri() + " (" + describe(e) + ")";
                 if (lastTry) {
@@ -130,8 +160,8 @@ public final class ExternalFunctionClient {
                 continue;
             }
             int status = response.statusCode();
-            if (status == 200) {
-                return AnswerReader.values(decoded(response), batch.size());
+            if (status == 200 || status == 202) {
+                return response;
             }
             if (lastTry || !RetryPolicy.retryable(status)) {
                 throw new ExternalFunctionException(status, batch.describe() + ": HTTP " + status + (retry > 0
@@ -139,6 +169,43 @@ public final class ExternalFunctionClient {
             }
             pause(batch, "HTTP " + status, retry + 1);
         }
+    }
+
+    /** Polls until the batch is answered (200) or fails; each poll gets the retry policy afresh. */
+    private HttpResponse<byte[]> awaitAnswer(SnowflakeBatch batch, HttpResponse<byte[]> accepted)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        HttpResponse<byte[]> pending = accepted;
+        for (int poll = 1; ; poll++) {
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            Duration pause = pollPolicy.delayBefore(poll);
+            if (waited.plus(pause).compareTo(pollPolicy.timeout()) > 0) {
+                throw new ExternalFunctionException(batch.describe() + ": still pending after "
+                        + waited.toSeconds() + " s of polling (" + (poll - 1) + " polls); the function answers "
+                        + "asynchronously and its model has not finished: Snowflake would give up too (raise "
+                        + "--async-timeout to wait longer)", null);
+            }
+            polls.pending(batch, poll - 1, waited, progressOf(decoded(pending)));
+            Thread.sleep(pause);
+            pending = exchange(batch, () -> requests.poll(batch));
+            if (pending.statusCode() == 200) {
+                return pending;
+            }
+        }
+    }
+
+    /** The handler's 202 body says how many model requests have answered; other services' bodies are ignored. */
+    private static String progressOf(byte[] body) {
+        try {
+            JsonNode node = LocalJson.MAPPER.readTree(body);
+            if (node != null && node.path("chunks").canConvertToInt() && node.path("chunksAnswered").canConvertToInt()) {
+                return node.path("chunksAnswered").asInt() + " of " + node.path("chunks").asInt()
+                        + " model requests answered";
+            }
+        } catch (IOException e) {
+            // not JSON: Snowflake ignores a 202's body, and so may a service
+        }
+        return "queued";
     }
 
     private void pause(SnowflakeBatch batch, String why, int retry) throws InterruptedException {
@@ -179,6 +246,8 @@ public final class ExternalFunctionClient {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private ProgressListener progress = (done, total) -> { };
         private RetryListener retries = (batch, why, retry, maxRetries, pause) -> { };
+        private PollPolicy pollPolicy = PollPolicy.DEFAULT;
+        private PollListener polls = (batch, count, waited, state) -> { };
 
         private Builder() {
         }
@@ -211,6 +280,16 @@ public final class ExternalFunctionClient {
 
         public Builder retries(RetryListener retries) {
             this.retries = Objects.requireNonNull(retries, "retries");
+            return this;
+        }
+
+        public Builder pollPolicy(PollPolicy pollPolicy) {
+            this.pollPolicy = Objects.requireNonNull(pollPolicy, "pollPolicy");
+            return this;
+        }
+
+        public Builder polls(PollListener polls) {
+            this.polls = Objects.requireNonNull(polls, "polls");
             return this;
         }
 

@@ -16,7 +16,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Builds the POST Snowflake sends for one batch of an external function: its {@code sf-*} headers, the function's
+ * Builds the POST Snowflake sends for one batch of an external function (and the GET it polls an asynchronous one
+ * with): its {@code sf-*} headers, the function's
  * {@code HEADERS} as {@code sf-custom-*}, a gzip body with {@code Content-Encoding} (Snowflake's default
  * {@code COMPRESSION = AUTO} on AWS), and a SigV4 signature when the target needs one. Immutable.
  */
@@ -54,13 +55,25 @@ public final class SnowflakeRequestFactory {
     /** A new request for a batch; call again for each retry (a signature holds the time it was made). */
     public HttpRequest request(SnowflakeBatch batch) {
         byte[] body = gzip ? Gzip.compress(batch.toJson()) : batch.toJson();
+        return build("POST", batch, body, HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    /**
+     * A poll for a batch the function answered 202: a GET with no body and the batch's POST headers, as Snowflake
+     * polls an asynchronous remote service.
+     */
+    public HttpRequest poll(SnowflakeBatch batch) {
+        return build("GET", batch, new byte[0], HttpRequest.BodyPublishers.noBody());
+    }
+
+    private HttpRequest build(String method, SnowflakeBatch batch, byte[] body, HttpRequest.BodyPublisher publisher) {
         Map<String, String> headers = headers(batch);
         if (signer != null) {
-            headers.putAll(signer.sign("POST", uri, headers, body));
+            headers.putAll(signer.sign(method, uri, headers, body));
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(method, publisher);
         // java.net.http sets Host itself, to the same value the signature covers.
         headers.forEach((name, value) -> {
             if (!name.equalsIgnoreCase("host")) {

@@ -20,7 +20,7 @@ import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import dev.sqlscore.local.demo.SageMakerOverride;
+import dev.sqlscore.local.demo.AwsEndpointOverride;
 
 class SnowflakeRequestFactoryTest {
 
@@ -98,7 +98,7 @@ class SnowflakeRequestFactoryTest {
         URI custom = URI.create("https://scoring.example.com/v1/score");
         assertEquals("eu-north-1", SigV4Signer.withDefaultCredentials(stage, "eu-north-1").region());
         assertEquals("ap-south-1", SigV4Signer.withDefaultCredentials(stage, null).region());
-        try (SageMakerOverride sdkDefaults = SageMakerOverride.pointAt(URI.create("http://127.0.0.1:1"))) {
+        try (AwsEndpointOverride sdkDefaults = AwsEndpointOverride.pointAt(URI.create("http://127.0.0.1:1"))) {
             assertEquals("us-east-1", SigV4Signer.withDefaultCredentials(custom, null).region());
         }
     }

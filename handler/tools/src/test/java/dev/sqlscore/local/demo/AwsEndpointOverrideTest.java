@@ -15,7 +15,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 
-class SageMakerOverrideTest {
+class AwsEndpointOverrideTest {
 
     @SuppressWarnings("try") // the resource is the scope of an override: never referenced
     @Test
@@ -33,7 +33,7 @@ class SageMakerOverrideTest {
         });
         server.start();
         String before = System.getProperty("aws.region");
-        try (SageMakerOverride ignored = SageMakerOverride.pointAt(
+        try (AwsEndpointOverride ignored = AwsEndpointOverride.pointAt(
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
              SageMakerRuntimeClient client = SageMakerRuntimeClient.builder()
                      .httpClient(UrlConnectionHttpClient.create()).build()) {
@@ -48,6 +48,6 @@ class SageMakerOverrideTest {
                 seen.get(0));
         assertTrue(seen.get(0).contains("/us-east-1/sagemaker/aws4_request"), seen.get(0));
         assertEquals(before, System.getProperty("aws.region"));
-        assertNull(System.getProperty(SageMakerOverride.ENDPOINT_PROPERTY));
+        assertNull(System.getProperty(AwsEndpointOverride.ENDPOINT_PROPERTY));
     }
 }
