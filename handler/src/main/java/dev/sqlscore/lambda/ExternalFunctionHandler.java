@@ -52,14 +52,19 @@ public final class ExternalFunctionHandler implements RequestStreamHandler {
      * @throws IllegalStateException naming the {@code SQLSCORE_*} variable that is invalid
      */
     public ExternalFunctionHandler(Map<String, String> environment) {
-        this(scorer(configFromEnvironment(environment)), LOG);
+        this(environment, LOG);
+    }
+
+    /** As {@link #ExternalFunctionHandler(Map)}, its log lines to {@code logSink} instead of standard output. */
+    public ExternalFunctionHandler(Map<String, String> environment, Consumer<String> logSink) {
+        this(scorer(configFromEnvironment(environment), logSink), logSink);
         Core.getGlobalContext().register(priming);
     }
 
     /** The S3 client exists only where a function may be asynchronous: it costs cold-start time. */
-    private static BatchScorer scorer(ScoringConfig config) {
+    private static BatchScorer scorer(ScoringConfig config, Consumer<String> logSink) {
         SageMakerModelInvoker sageMaker = SageMakerModelInvoker.create();
-        BatchScorer.Builder scorer = BatchScorer.builder().config(config).invoker(sageMaker).logSink(LOG);
+        BatchScorer.Builder scorer = BatchScorer.builder().config(config).invoker(sageMaker).logSink(logSink);
         if (config.asyncStatePath() != null) {
             scorer.async(S3ObjectStore.create(), sageMaker);
         }

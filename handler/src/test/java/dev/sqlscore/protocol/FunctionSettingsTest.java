@@ -139,4 +139,48 @@ class FunctionSettingsTest {
         headers.put("sf-custom-sagemaker-custom-attributes", "token=SECRET");
         assertTrue(!settings(headers).toString().contains("SECRET"));
     }
+
+    private static Map<String, String> async(String... settings) {
+        Map<String, String> headers = endpoint("summarizer");
+        headers.put("sf-custom-sagemaker-mode", "async");
+        for (int i = 0; i < settings.length; i += 2) {
+            headers.put("sf-custom-sagemaker-" + settings[i], settings[i + 1]);
+        }
+        return headers;
+    }
+
+    @Test
+    void anAsyncFunctionCarriesTheEndpointsOutputConfiguration() {
+        FunctionSettings settings = settings(async("output-path", "s3://models-out/summarizer",
+                "failure-path", "s3://models-out/summarizer-errors", "invocation-timeout-seconds", "900",
+                "request-ttl-seconds", "3600"));
+        assertEquals(new AsyncOptions("s3://models-out/summarizer", "s3://models-out/summarizer-errors", 900, 3600),
+                settings.async());
+        assertNull(settings(endpoint("churn")).async());
+        assertEquals(new AsyncOptions("s3://b-1/p", null, null, null),
+                settings(async("output-path", "s3://b-1/p")).async());
+    }
+
+    @Test
+    void asyncSettingsAreCheckedAndEachRefusalNamesTheHeader() {
+        assertTrue(rejected(async()).contains("needs sagemaker-output-path"), rejected(async()));
+        String notS3 = rejected(async("output-path", "https://bucket/x"));
+        assertTrue(notS3.contains("sagemaker-output-path") && notS3.contains("s3://"), notS3);
+        String badFailure = rejected(async("output-path", "s3://bucket/x", "failure-path", "s3://B/x"));
+        assertTrue(badFailure.contains("sagemaker-failure-path"), badFailure);
+        for (String[] outOfRange : new String[][] {{"invocation-timeout-seconds", "0"},
+                {"invocation-timeout-seconds", "3601"}, {"request-ttl-seconds", "59"},
+                {"request-ttl-seconds", "21601"}, {"request-ttl-seconds", "1h"}}) {
+            String message = rejected(async("output-path", "s3://bucket/x", outOfRange[0], outOfRange[1]));
+            assertTrue(message.contains("sagemaker-" + outOfRange[0]) && message.contains("whole number of seconds"),
+                    message);
+        }
+        String mode = rejected(Map.of("sf-custom-sagemaker-endpoint-name", "e", "sf-custom-sagemaker-mode", "batch"));
+        assertTrue(mode.contains("sagemaker-mode 'batch'") && mode.contains("sync or async"), mode);
+        Map<String, String> syncWithOutput = endpoint("churn");
+        syncWithOutput.put("sf-custom-sagemaker-output-path", "s3://bucket/x");
+        String strayAsync = rejected(syncWithOutput);
+        assertTrue(strayAsync.contains("only for asynchronous functions") && strayAsync.contains("'async'"),
+                strayAsync);
+    }
 }

@@ -19,7 +19,7 @@ class SnowflakeHeadersTest {
                     () -> SnowflakeHeaders.requirePost(method));
             assertEquals(405, e.httpStatus());
             assertEquals("METHOD_NOT_ALLOWED", e.errorCode());
-            assertTrue(e.getMessage().contains(method) && e.getMessage().contains("asynchronous"), e.getMessage());
+            assertTrue(e.getMessage().contains(method) && e.getMessage().contains("sagemaker-mode"), e.getMessage());
         }
     }
 

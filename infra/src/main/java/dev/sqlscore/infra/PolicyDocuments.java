@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The IAM and resource policies of the stack, as JSON text. Every principal is a named ARN or service, every
- * action is named; the only wildcards are log-stream suffixes under this stack's own log groups. Jackson writes
+ * The IAM and resource policies of the stack, as JSON text. Every principal an Allow names is a named ARN or
+ * service, every action is named; the only wildcards are log-stream suffixes under this stack's own log groups and
+ * object keys under the S3 prefixes asynchronous functions use. The one Deny is the state bucket's TLS-only rule,
+ * which names every principal because it must stop every one. Jackson writes
  * strings verbatim (an external id ending in {@code =} stays as it is; Gson would write {@code \u003d}).
  */
 final class PolicyDocuments {
@@ -35,14 +37,40 @@ final class PolicyDocuments {
         return document(statement("Allow", null, actions, resources, null));
     }
 
+    /** Allows each group of actions on its own resources, in one document. */
+    static String allowEach(List<List<String>> actionGroups, List<List<String>> resourceGroups) {
+        List<Map<String, Object>> statements = new java.util.ArrayList<>();
+        for (int i = 0; i < actionGroups.size(); i++) {
+            if (!resourceGroups.get(i).isEmpty()) {
+                statements.add(statement("Allow", null, actionGroups.get(i), resourceGroups.get(i), null));
+            }
+        }
+        return document(statements);
+    }
+
+    /**
+     * The state bucket's policy: no request without TLS, from anyone; and the endpoints' execution roles (when
+     * given) may read the payloads, which SageMaker reads with those roles.
+     */
+    static String tlsOnlyBucket(String bucketArn, String payloadsArn, List<String> readerRoleArns) {
+        List<Map<String, Object>> statements = new java.util.ArrayList<>();
+        statements.add(statement("Deny", Map.of("AWS", "*"), "s3:*", List.of(bucketArn, bucketArn + "/*"),
+                Map.of("Bool", Map.of("aws:SecureTransport", "false"))));
+        for (String role : readerRoleArns) {
+            statements.add(statement("Allow", Map.of("AWS", role), "s3:GetObject", payloadsArn, null));
+        }
+        return document(statements);
+    }
+
     /**
      * The REST API's resource policy: only the Snowflake role's {@code snowflake} session may invoke, and for a
      * private API only from Snowflake's VPC.
      */
-    static String apiResourcePolicy(String assumedRoleArn, String methodArn, String sourceVpcId) {
+    static String apiResourcePolicy(String assumedRoleArn, List<String> methodArns, String sourceVpcId) {
         Map<String, Object> condition = sourceVpcId == null ? null
                 : Map.of("StringEquals", Map.of("aws:sourceVpc", sourceVpcId));
-        return document(statement("Allow", Map.of("AWS", assumedRoleArn), "execute-api:Invoke", methodArn, condition));
+        return document(statement("Allow", Map.of("AWS", assumedRoleArn), "execute-api:Invoke",
+                methodArns.size() == 1 ? methodArns.get(0) : methodArns, condition));
     }
 
     private static Map<String, Object> statement(String effect, Map<String, String> principal, Object action,
@@ -63,9 +91,13 @@ final class PolicyDocuments {
     }
 
     private static String document(Map<String, Object> statement) {
+        return document(List.of(statement));
+    }
+
+    private static String document(List<Map<String, Object>> statements) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("Version", VERSION);
-        document.put("Statement", List.of(statement));
+        document.put("Statement", statements);
         return json(document);
     }
 

@@ -21,22 +21,26 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.sqlscore.infra.config.StackSettings;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The REST API Snowflake calls: one POST method with AWS_IAM authorization and a Lambda proxy integration on the
- * alias, a resource policy for the Snowflake role's session only, and a stage that is redeployed on every change.
+ * The REST API Snowflake calls: one POST method (and, when some function is asynchronous, the GET Snowflake polls
+ * with) with AWS_IAM authorization and a Lambda proxy integration on the alias, a resource policy for the Snowflake role's session only, and a stage that is redeployed on every change.
  *
  * <p>Built in two steps so that no policy names a principal before it exists: {@link #restApi} first (its id fixes
  * the stage URL the API integration allows), then, once the Snowflake role exists, {@link #create} with the
  * resource policy naming that role's session, the method, the deployment and the stage.
  */
-record ScoringApi(RestApi restApi, Stage stage, Permission invokePermission) {
+record ScoringApi(RestApi restApi, Stage stage, List<Permission> invokePermissions) {
 
     static final String STAGE_NAME = "v1";
     static final String RESOURCE_PATH = "score";
     static final String HTTP_METHOD = "POST";
+    /** Snowflake polls an asynchronous function with GET on the same resource, with the POST's headers. */
+    static final String POLL_METHOD = "GET";
     /**
      * Turns on API Gateway payload compression. Snowflake sends {@code Content-Encoding: gzip} bodies (COMPRESSION =
      * AUTO); with compression on, API Gateway decompresses them before the Lambda sees them, and gzips responses of
@@ -71,17 +75,30 @@ record ScoringApi(RestApi restApi, Stage stage, Permission invokePermission) {
 
     /** What {@code execute-api:Invoke} names: the stage, method and path of the scoring resource. */
     static Output<String> methodArn(RestApi restApi) {
-        return Output.format("%s/%s/%s/%s", restApi.executionArn(), STAGE_NAME, HTTP_METHOD, RESOURCE_PATH);
+        return methodArn(restApi, HTTP_METHOD);
+    }
+
+    static Output<String> methodArn(RestApi restApi, String httpMethod) {
+        return Output.format("%s/%s/%s/%s", restApi.executionArn(), STAGE_NAME, httpMethod, RESOURCE_PATH);
+    }
+
+    /** The methods the API has: POST, and GET when some function is asynchronous. */
+    static List<String> httpMethods(StackSettings settings) {
+        return settings.hasAsyncFunctions() ? List.of(HTTP_METHOD, POLL_METHOD) : List.of(HTTP_METHOD);
+    }
+
+    /** Every method's ARN, for the policies that let Snowflake's role call them. */
+    static Output<List<String>> methodArns(RestApi restApi, StackSettings settings) {
+        return Output.all(httpMethods(settings).stream().map(method -> methodArn(restApi, method)).toList());
     }
 
     static ScoringApi create(String name, String stackName, StackSettings settings, RestApi restApi,
                              ScoringLambda lambda, Output<String> snowflakeSessionArn, AwsContext aws,
                              Resource parent) {
         CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
-        Output<String> methodArn = methodArn(restApi);
         var policy = new RestApiPolicy(name + "-api-policy", RestApiPolicyArgs.builder()
                 .restApiId(restApi.id())
-                .policy(Output.tuple(snowflakeSessionArn, methodArn).applyValue(t ->
+                .policy(Output.tuple(snowflakeSessionArn, methodArns(restApi, settings)).applyValue(t ->
                         PolicyDocuments.apiResourcePolicy(t.t1, t.t2, settings.snowflakeVpcId())))
                 .build(), child);
         var resource = new com.pulumi.aws.apigateway.Resource(name + "-resource", ResourceArgs.builder()
@@ -89,33 +106,44 @@ record ScoringApi(RestApi restApi, Stage stage, Permission invokePermission) {
                 .parentId(restApi.rootResourceId())
                 .pathPart(RESOURCE_PATH)
                 .build(), child);
-        var method = new Method(name + "-method", MethodArgs.builder()
-                .restApi(restApi.id())
-                .resourceId(resource.id())
-                .httpMethod(HTTP_METHOD)
-                .authorization("AWS_IAM")
-                .build(), child);
-        var integration = new Integration(name + "-lambda-integration", IntegrationArgs.builder()
-                .restApi(restApi.id())
-                .resourceId(resource.id())
-                .httpMethod(method.httpMethod())
-                .type("AWS_PROXY")
-                .integrationHttpMethod("POST")
-                .uri(lambda.alias().invokeArn())
-                .build(), child);
-        var permission = new Permission(name + "-invoke-permission", PermissionArgs.builder()
-                .action("lambda:InvokeFunction")
-                .function(lambda.function().name())
-                .qualifier(lambda.alias().name())
-                .principal("apigateway.amazonaws.com")
-                .sourceArn(methodArn)
-                .build(), child);
+        List<Resource> routes = new ArrayList<>();
+        List<Output<?>> fingerprint = new ArrayList<>(List.of(policy.id(), policy.policy()));
+        List<Permission> permissions = new ArrayList<>();
+        for (String httpMethod : httpMethods(settings)) {
+            // POST keeps the names it always had; GET's are suffixed, so adding polling replaces nothing.
+            String suffix = httpMethod.equals(HTTP_METHOD) ? "" : "-" + httpMethod.toLowerCase(Locale.ROOT);
+            var method = new Method(name + "-method" + suffix, MethodArgs.builder()
+                    .restApi(restApi.id())
+                    .resourceId(resource.id())
+                    .httpMethod(httpMethod)
+                    .authorization("AWS_IAM")
+                    .build(), child);
+            var integration = new Integration(name + "-lambda-integration" + suffix, IntegrationArgs.builder()
+                    .restApi(restApi.id())
+                    .resourceId(resource.id())
+                    .httpMethod(method.httpMethod())
+                    .type("AWS_PROXY")
+                    // Lambda is always invoked with POST, whatever the client's method.
+                    .integrationHttpMethod("POST")
+                    .uri(lambda.alias().invokeArn())
+                    .build(), child);
+            permissions.add(new Permission(name + "-invoke-permission" + suffix, PermissionArgs.builder()
+                    .action("lambda:InvokeFunction")
+                    .function(lambda.function().name())
+                    .qualifier(lambda.alias().name())
+                    .principal("apigateway.amazonaws.com")
+                    .sourceArn(methodArn(restApi, httpMethod))
+                    .build(), child));
+            routes.addAll(List.of(method, integration));
+            fingerprint.addAll(List.of(method.id(), method.httpMethod(), method.authorization(), integration.id(),
+                    integration.type(), integration.uri()));
+        }
+        routes.add(policy);
         var deployment = new Deployment(name + "-deployment", DeploymentArgs.builder()
                 .restApi(restApi.id())
                 .description("sqlscore " + name)
-                .triggers(redeploymentTrigger(method, integration, policy))
-                .build(), CustomResourceOptions.builder().parent(parent)
-                .dependsOn(method, integration, policy).build());
+                .triggers(redeploymentTrigger(fingerprint))
+                .build(), CustomResourceOptions.builder().parent(parent).dependsOn(routes).build());
         var accessLogs = AccessLogs.create(name, stackName, settings, aws, parent);
         var stageArgs = StageArgs.builder()
                 .restApi(restApi.id())
@@ -125,17 +153,14 @@ record ScoringApi(RestApi restApi, Stage stage, Permission invokePermission) {
         accessLogs.ifPresent(logs -> stageArgs.accessLogSettings(logs.stageSettings()));
         var stage = new Stage(name + "-stage", stageArgs.build(), CustomResourceOptions.builder().parent(parent)
                 .dependsOn(accessLogs.map(AccessLogs::prerequisites).orElse(List.of())).build());
-        return new ScoringApi(restApi, stage, permission);
+        return new ScoringApi(restApi, stage, List.copyOf(permissions));
     }
 
     /**
      * A deployment is a snapshot: a changed method, integration or policy only reaches the stage through a new
-     * one. The trigger fingerprints all three, ids included, so a replaced resource also redeploys.
+     * one. The trigger fingerprints all of them, ids included, so a replaced resource also redeploys.
      */
-    private static Output<Map<String, String>> redeploymentTrigger(Method method, Integration integration,
-                                                                            RestApiPolicy policy) {
-        List<Output<?>> parts = List.of(method.id(), method.httpMethod(), method.authorization(), integration.id(),
-                integration.type(), integration.uri(), policy.id(), policy.policy());
+    private static Output<Map<String, String>> redeploymentTrigger(List<Output<?>> parts) {
         return Output.all(parts.stream().map(part -> part.applyValue(String::valueOf)).toList())
                 .applyValue(values -> Map.of("redeployment", ResourceNames.sha256(String.join("\n", values))));
     }

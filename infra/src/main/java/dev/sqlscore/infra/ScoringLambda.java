@@ -17,6 +17,7 @@ import com.pulumi.aws.lambda.inputs.FunctionTracingConfigArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import dev.sqlscore.infra.config.AsyncSettings;
 import dev.sqlscore.infra.config.ScoringSettings;
 import dev.sqlscore.infra.config.StackSettings;
 
@@ -25,9 +26,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The Java Lambda behind the API: its log group, a role that may call only the configured endpoints, the function
+ * The Java Lambda behind the API: its log group, a role that may call only the configured endpoints (and, for
+ * asynchronous functions, use only its state prefix and read only the endpoints' output paths), the function
  * (SnapStart on published versions) and the alias everything else points at.
  */
 record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGroup logGroup) {
@@ -45,6 +48,7 @@ record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGr
     static final String ENV_MAX_CONCURRENT_REQUESTS = "SQLSCORE_MAX_CONCURRENT_REQUESTS";
     static final String ENV_DEADLINE_MILLIS = "SQLSCORE_DEADLINE_MILLIS";
     static final String ENV_METRICS_NAMESPACE = "SQLSCORE_METRICS_NAMESPACE";
+    static final String ENV_ASYNC_STATE_PATH = "SQLSCORE_ASYNC_STATE_PATH";
 
     /** Where the handler's metrics go: one namespace per component and stack, so stacks never mix. */
     static String metricsNamespace(String name, String stackName) {
@@ -52,7 +56,7 @@ record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGr
     }
 
     static ScoringLambda create(String name, String stackName, StackSettings settings, Path artifact,
-                                AwsContext aws, Resource parent) {
+                                AwsContext aws, Optional<AsyncStateBucket> asyncState, Resource parent) {
         requireArtifact(artifact);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
 
@@ -66,8 +70,11 @@ record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGr
                 .build(), child);
         var invokeEndpoints = new RolePolicy(name + "-lambda-sagemaker", RolePolicyArgs.builder()
                 .role(role.id())
-                .policy(Output.all(settings.endpointNames().stream().map(aws::sageMakerEndpointArn).toList())
-                        .applyValue(arns -> PolicyDocuments.allow(List.of("sagemaker:InvokeEndpoint"), arns)))
+                .policy(Output.tuple(endpointArns(settings.realTimeEndpointNames(), aws),
+                                endpointArns(settings.asyncEndpointNames(), aws))
+                        .applyValue(arns -> PolicyDocuments.allowEach(
+                                List.of(List.of("sagemaker:InvokeEndpoint"), List.of("sagemaker:InvokeEndpointAsync")),
+                                List.of(arns.t1, arns.t2))))
                 .build(), child);
         var writeLogs = new RolePolicy(name + "-lambda-logging", RolePolicyArgs.builder()
                 .role(role.id())
@@ -76,6 +83,12 @@ record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGr
                 .build(), child);
 
         List<Resource> rolePolicies = new java.util.ArrayList<>(List.of(invokeEndpoints, writeLogs));
+        asyncState.ifPresent(state -> rolePolicies.add(new RolePolicy(name + "-lambda-async-state",
+                RolePolicyArgs.builder()
+                        .role(role.id())
+                        .policy(Output.tuple(aws.partition(), state.bucket().bucket())
+                                .applyValue(t -> asyncStatePolicy(settings, t.t1, t.t2)))
+                        .build(), child)));
         if (settings.monitoring().tracing()) {
             // X-Ray has no resource-level permissions for these two actions: "*" is the only resource they take.
             rolePolicies.add(new RolePolicy(name + "-lambda-xray", RolePolicyArgs.builder()
@@ -95,8 +108,8 @@ record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGr
                 .timeout(settings.lambda().timeoutSeconds())
                 .publish(true)
                 .snapStart(FunctionSnapStartArgs.builder().applyOn("PublishedVersions").build())
-                .environment(FunctionEnvironmentArgs.builder().variables(environment(settings,
-                        metricsNamespace(name, stackName))).build())
+                .environment(FunctionEnvironmentArgs.builder().variables(variables(environment(settings,
+                        metricsNamespace(name, stackName)), asyncState)).build())
                 .loggingConfig(FunctionLoggingConfigArgs.builder().logFormat("Text").logGroup(logGroup.name()).build());
         if (settings.monitoring().reservedConcurrency() != null) {
             functionArgs.reservedConcurrentExecutions(settings.monitoring().reservedConcurrency());
@@ -129,6 +142,48 @@ record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGr
         env.put(ENV_DEADLINE_MILLIS, Integer.toString(scoring.deadlineMillis()));
         env.put(ENV_METRICS_NAMESPACE, metricsNamespace);
         return env;
+    }
+
+    private static Output<List<String>> endpointArns(java.util.Set<String> endpointNames, AwsContext aws) {
+        return Output.all(endpointNames.stream().map(aws::sageMakerEndpointArn).toList());
+    }
+
+    /** With an asynchronous function, the handler also learns where its state bucket is. */
+    private static Output<Map<String, String>> variables(Map<String, String> environment,
+                                                         Optional<AsyncStateBucket> asyncState) {
+        return asyncState.map(state -> state.statePath().applyValue(path -> {
+            Map<String, String> withState = new LinkedHashMap<>(environment);
+            withState.put(ENV_ASYNC_STATE_PATH, path);
+            return withState;
+        })).orElse(Output.of(environment));
+    }
+
+    /**
+     * Reads and writes only under the state bucket's batch prefix, reads only below the endpoints' output and failure
+     * paths. {@code s3:ListBucket} on those buckets is what makes S3 answer a missing object with 404 rather than
+     * 403: the handler tells "not answered yet" (and "no such batch") from "not allowed" by that. It names keys only
+     * (inference ids and hashes, never row values) and takes no prefix condition, which S3 does not evaluate for that
+     * decision.
+     */
+    static String asyncStatePolicy(StackSettings settings, String partition, String stateBucket) {
+        String s3 = "arn:" + partition + ":s3:::";
+        List<String> readPaths = new java.util.ArrayList<>();
+        java.util.Set<String> buckets = new java.util.LinkedHashSet<>(List.of(s3 + stateBucket));
+        for (var function : settings.asyncFunctions()) {
+            for (String path : java.util.Arrays.asList(function.async().outputPath(), function.async().failurePath())) {
+                if (path != null) {
+                    String arn = s3 + AsyncSettings.bucketOf(path) + "/" + AsyncSettings.prefixOf(path) + "*";
+                    if (!readPaths.contains(arn)) {
+                        readPaths.add(arn);
+                    }
+                    buckets.add(s3 + AsyncSettings.bucketOf(path));
+                }
+            }
+        }
+        return PolicyDocuments.allowEach(
+                List.of(List.of("s3:GetObject", "s3:PutObject"), List.of("s3:GetObject"), List.of("s3:ListBucket")),
+                List.of(List.of(s3 + stateBucket + "/" + AsyncStateBucket.STATE_PREFIX + "*"), readPaths,
+                        List.copyOf(buckets)));
     }
 
     private static void requireArtifact(Path artifact) {

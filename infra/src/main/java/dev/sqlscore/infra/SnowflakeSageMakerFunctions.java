@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Snowflake external functions backed by SageMaker endpoints, deployed as one unit: the Java Lambda, the REST API
- * in front of it, the IAM role Snowflake assumes, the Snowflake API integration, the functions and their grants.
+ * in front of it, the IAM role Snowflake assumes, the Snowflake API integration, the functions and their grants,
+ * and for asynchronous functions the S3 bucket that holds their batches between Snowflake's POST and its polls.
  * Any Pulumi Java program can instantiate it with {@link SnowflakeSageMakerFunctionsArgs}.
  */
 public final class SnowflakeSageMakerFunctions extends ComponentResource {
@@ -54,7 +55,8 @@ public final class SnowflakeSageMakerFunctions extends ComponentResource {
 
         // API -> integration -> role -> resource policy -> deployment -> stage -> functions: no policy names a
         // principal that does not exist yet, and the functions come last.
-        var lambda = ScoringLambda.create(name, stackName, settings, args.handlerArtifact(), aws, this);
+        var asyncState = AsyncStateBucket.create(name, stackName, settings, this);
+        var lambda = ScoringLambda.create(name, stackName, settings, args.handlerArtifact(), aws, asyncState, this);
         var restApi = ScoringApi.restApi(name, stackName, settings, this);
         var trust = SnowflakeTrust.create(name, roleName, ResourceNames.apiIntegration(name, stackName), settings,
                 restApi, aws, this);

@@ -58,8 +58,8 @@ record SnowflakeTrust(Provider provider, ApiIntegration integration, Role role, 
                 .build(), child);
         var invoke = new RolePolicy(name + "-snowflake-invoke", RolePolicyArgs.builder()
                 .role(role.id())
-                .policy(ScoringApi.methodArn(restApi).applyValue(arn -> PolicyDocuments.allow(
-                        List.of("execute-api:Invoke"), List.of(arn))))
+                .policy(ScoringApi.methodArns(restApi, settings).applyValue(arns -> PolicyDocuments.allow(
+                        List.of("execute-api:Invoke"), arns)))
                 .build(), child);
         return new SnowflakeTrust(provider, integration, role, invoke);
     }
@@ -71,7 +71,11 @@ record SnowflakeTrust(Provider provider, ApiIntegration integration, Role role, 
     Output<List<Resource>> readyWith(ScoringApi api, PropagationDelay delay, Duration propagation) {
         return Output.tuple(role.arn(), role.assumeRolePolicy(), invokePolicy.policy())
                 .apply(changed -> Output.of(waitForPropagation(delay, propagation)))
-                .applyValue(ignored -> List.<Resource>of(role, invokePolicy, api.invokePermission(), api.stage()));
+                .applyValue(ignored -> {
+                    List<Resource> ready = new java.util.ArrayList<>(List.of(role, invokePolicy, api.stage()));
+                    ready.addAll(api.invokePermissions());
+                    return ready;
+                });
     }
 
     /**

@@ -64,6 +64,13 @@ class FakeCloud implements Mocks {
                 state.put("rootResourceId", "root123");
                 state.put("executionArn", "arn:" + partition + ":execute-api:" + REGION + ":" + ACCOUNT + ":" + id);
             }
+            case "aws:s3/bucketV2:BucketV2" -> {
+                // As the provider names a bucket from its prefix: the prefix and a 26-character unique suffix.
+                String name = args.inputs.get("bucketPrefix") + "20261201000000000000000001";
+                state.put("bucket", name);
+                state.put("arn", "arn:" + partition + ":s3:::" + name);
+                id = name;
+            }
             case "aws:apigateway/stage:Stage" -> state.put("invokeUrl", "https://" + args.inputs.get("restApi")
                     + ".execute-api." + REGION + ".amazonaws.com/" + args.inputs.get("stageName"));
             case "snowflake:index/apiIntegration:ApiIntegration" -> {

@@ -14,12 +14,13 @@ import java.util.Map;
  * @param grantees     Snowflake account roles granted USAGE on the function
  * @param contextHeaders {@code CONTEXT_HEADERS}: Snowflake context functions whose values the handler logs,
  *                     e.g. {@code CURRENT_USER}
+ * @param async        for {@code mode: async}, the asynchronous endpoint's settings; null for a real-time function
  */
 public record FunctionSettings(String sqlName, String endpointName, String contentType, String accept,
                                String targetModel, String targetVariant, String inferenceComponent,
                                String customAttributes, Integer maxBatchRows, String compression,
                                List<FunctionArgument> arguments, String returnType, List<String> grantees,
-                               List<String> contextHeaders) {
+                               List<String> contextHeaders, AsyncSettings async) {
 
     /** Header names the handler reads (Snowflake delivers them as {@code sf-custom-<name>}). */
     public static final String HEADER_ENDPOINT_NAME = "sagemaker-endpoint-name";
@@ -29,6 +30,11 @@ public record FunctionSettings(String sqlName, String endpointName, String conte
     public static final String HEADER_TARGET_VARIANT = "sagemaker-target-variant";
     public static final String HEADER_INFERENCE_COMPONENT = "sagemaker-inference-component";
     public static final String HEADER_CUSTOM_ATTRIBUTES = "sagemaker-custom-attributes";
+    public static final String HEADER_MODE = "sagemaker-mode";
+    public static final String HEADER_OUTPUT_PATH = "sagemaker-output-path";
+    public static final String HEADER_FAILURE_PATH = "sagemaker-failure-path";
+    public static final String HEADER_INVOCATION_TIMEOUT_SECONDS = "sagemaker-invocation-timeout-seconds";
+    public static final String HEADER_REQUEST_TTL_SECONDS = "sagemaker-request-ttl-seconds";
 
     public FunctionSettings {
         arguments = List.copyOf(arguments);
@@ -46,7 +52,20 @@ public record FunctionSettings(String sqlName, String endpointName, String conte
         putIfSet(headers, HEADER_TARGET_VARIANT, targetVariant);
         putIfSet(headers, HEADER_INFERENCE_COMPONENT, inferenceComponent);
         putIfSet(headers, HEADER_CUSTOM_ATTRIBUTES, customAttributes);
+        if (async != null) {
+            headers.put(HEADER_MODE, "async");
+            headers.put(HEADER_OUTPUT_PATH, async.outputPath());
+            putIfSet(headers, HEADER_FAILURE_PATH, async.failurePath());
+            putIfSet(headers, HEADER_INVOCATION_TIMEOUT_SECONDS, async.invocationTimeoutSeconds() == null ? null
+                    : async.invocationTimeoutSeconds().toString());
+            putIfSet(headers, HEADER_REQUEST_TTL_SECONDS, async.requestTtlSeconds() == null ? null
+                    : async.requestTtlSeconds().toString());
+        }
         return headers;
+    }
+
+    public boolean isAsync() {
+        return async != null;
     }
 
     private static void putIfSet(Map<String, String> headers, String name, String value) {

@@ -29,7 +29,10 @@ final class FunctionsConfigReader {
 
     private static final Set<String> FIELDS = Set.of("name", "endpoint", "contentType", "accept", "targetModel",
             "targetVariant", "inferenceComponent", "customAttributes", "maxBatchRows", "compression", "arguments",
-            "returnType", "grantees", "contextHeaders");
+            "returnType", "grantees", "contextHeaders", "mode", "outputPath", "failurePath", "invocationTimeoutSeconds",
+            "requestTtlSeconds", "endpointRoleArn");
+    private static final List<String> ASYNC_ONLY = List.of("outputPath", "failurePath", "invocationTimeoutSeconds",
+            "requestTtlSeconds", "endpointRoleArn");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConfigProblems problems;
@@ -103,13 +106,39 @@ final class FunctionsConfigReader {
         String returnType = returnType(key + ".returnType", text(node, "returnType"));
         List<String> grantees = grantees(key + ".grantees", node.get("grantees"));
         List<String> contextHeaders = contextHeaders(key + ".contextHeaders", node.get("contextHeaders"));
+        AsyncSettings async = async(key, node);
         if (sqlName == null || endpoint == null) {
             return null;
         }
         // Per-value limits keep all HEADERS together far below Snowflake's 8 KB.
         return new FunctionSettings(sqlName, endpoint, contentType, accept, targetModel, targetVariant,
                 inferenceComponent, customAttributes, maxBatchRows, compression, arguments, returnType, grantees,
-                contextHeaders);
+                contextHeaders, async);
+    }
+
+    /** Null for {@code mode: sync} (the default); for async, the endpoint's output configuration, checked. */
+    private AsyncSettings async(String key, JsonNode node) {
+        String mode = problems.oneOf(key + ".mode", text(node, "mode"), "sync", List.of("sync", "async"));
+        if (!"async".equals(mode)) {
+            for (String field : ASYNC_ONLY) {
+                if (node.hasNonNull(field)) {
+                    problems.add(key + "." + field, "is only for asynchronous functions: add mode: async, or remove "
+                            + "it");
+                }
+            }
+            return null;
+        }
+        String s3Location = "an s3://bucket/prefix location, as the endpoint's AsyncInferenceConfig.OutputConfig has it";
+        String output = problems.requiredMatching(key + ".outputPath", text(node, "outputPath"),
+                Patterns.S3_PREFIX_URI, s3Location + " (S3OutputPath)");
+        String failure = problems.matching(key + ".failurePath", text(node, "failurePath"), Patterns.S3_PREFIX_URI,
+                s3Location + " (S3FailurePath)");
+        Integer timeout = problems.integer(key + ".invocationTimeoutSeconds", text(node, "invocationTimeoutSeconds"),
+                null, 1, 3600);
+        Integer ttl = problems.integer(key + ".requestTtlSeconds", text(node, "requestTtlSeconds"), null, 60, 21_600);
+        String role = problems.matching(key + ".endpointRoleArn", text(node, "endpointRoleArn"),
+                Patterns.IAM_ROLE_ARN, "the endpoint's execution role ARN, arn:aws:iam::123456789012:role/name");
+        return output == null ? null : new AsyncSettings(output, failure, timeout, ttl, role);
     }
 
     private String headerValue(String key, String raw) {

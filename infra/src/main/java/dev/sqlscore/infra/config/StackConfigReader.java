@@ -30,6 +30,7 @@ public final class StackConfigReader {
     public static final String ALARM_TOPIC_ARN = "sqlscore:alarmTopicArn";
     public static final String RESERVED_CONCURRENCY = "sqlscore:reservedConcurrency";
     public static final String TRACING = "sqlscore:tracing";
+    public static final String ASYNC_STATE_DAYS = "sqlscore:asyncStateDays";
 
     public static final String SNOWFLAKE_ORGANIZATION = "snowflake:organizationName";
     public static final String SNOWFLAKE_ACCOUNT = "snowflake:accountName";
@@ -87,9 +88,11 @@ public final class StackConfigReader {
         boolean grantContainers = problems.bool(GRANT_DATABASE_AND_SCHEMA_USAGE, raw(GRANT_DATABASE_AND_SCHEMA_USAGE),
                 false);
         MonitoringSettings monitoring = monitoring();
+        int asyncStateDays = problems.integer(ASYNC_STATE_DAYS, raw(ASYNC_STATE_DAYS), 1, 1, 365);
+        requireOneModePerEndpoint(functions);
         problems.throwIfAny();
         return new StackSettings(snowflake, database, schema, functions, lambda, scoring, logRetentionDays,
-                endpointType, vpcId, accessLogging, iamPropagation, grantContainers, monitoring);
+                endpointType, vpcId, accessLogging, iamPropagation, grantContainers, monitoring, asyncStateDays);
     }
 
     private SnowflakeConnection snowflake() {
@@ -131,6 +134,22 @@ public final class StackConfigReader {
                     + FUNCTIONS + "; use one of " + String.join(", ", endpoints));
         }
         return new ScoringSettings(maxRequestBytes, maxRows, maxConcurrent, deadline, defaultEndpoint);
+    }
+
+    /** A SageMaker endpoint is real-time or asynchronous, never both: one endpoint, one mode. */
+    private void requireOneModePerEndpoint(List<FunctionSettings> functions) {
+        for (int i = 0; i < functions.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                FunctionSettings function = functions.get(i);
+                FunctionSettings earlier = functions.get(j);
+                if (function.endpointName().equals(earlier.endpointName()) && function.isAsync() != earlier.isAsync()) {
+                    problems.add(FUNCTIONS + "[" + i + "].mode", "endpoint '" + function.endpointName() + "' is "
+                            + (earlier.isAsync() ? "asynchronous" : "real-time") + " for " + earlier.sqlName()
+                            + " but not for " + function.sqlName() + "; an endpoint is one or the other, so give "
+                            + "both the same mode");
+                }
+            }
+        }
     }
 
     private int lambdaMemoryMb() {

@@ -63,6 +63,12 @@ final class PlanMocks implements Mocks {
                 state.put("rootResourceId", "<root-resource-id>");
                 state.put("executionArn", "arn:" + partition + ":execute-api:" + region + ":" + ACCOUNT + ":" + id);
             }
+            case "aws:s3/bucketV2:BucketV2" -> {
+                String name = args.inputs.get("bucketPrefix") + "<suffix>";
+                state.put("bucket", name);
+                state.put("arn", "arn:" + partition + ":s3:::" + name);
+                id = name;
+            }
             case "aws:apigateway/stage:Stage" -> state.put("invokeUrl", "https://" + args.inputs.get("restApi")
                     + ".execute-api." + region + "." + dnsSuffix + "/" + args.inputs.get("stageName"));
             case "snowflake:index/apiIntegration:ApiIntegration" -> {

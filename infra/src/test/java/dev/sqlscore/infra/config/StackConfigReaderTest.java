@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static dev.sqlscore.infra.config.StackConfigReader.ACCESS_LOGGING;
@@ -64,7 +65,7 @@ class StackConfigReaderTest {
         FunctionSettings function = settings.functions().get(0);
         assertEquals(new FunctionSettings("SAGEMAKER_INVOKE", "my-endpoint", "text/csv", null, null, null, null, null,
                 null, "AUTO", List.of(new FunctionArgument("FEATURES", "ARRAY")), "VARIANT", List.of(),
-                List.of("CURRENT_USER", "CURRENT_ROLE")), function);
+                List.of("CURRENT_USER", "CURRENT_ROLE"), null), function);
         assertEquals(Map.of("sagemaker-endpoint-name", "my-endpoint", "sagemaker-content-type", "text/csv"),
                 function.headers());
         assertFalse(settings.grantDatabaseAndSchemaUsage());
@@ -108,7 +109,7 @@ class StackConfigReaderTest {
         assertEquals(new FunctionSettings("SCORE", "ep-1", "application/jsonlines", "application/jsonlines",
                 "model-a.tar.gz", "v2", "ic-1", "a=b", 500, "NONE",
                 List.of(new FunctionArgument("X", "NUMBER"), new FunctionArgument("Y", "VARCHAR")), "VARIANT",
-                List.of("ANALYST", "BI"), List.of("CURRENT_USER", "CURRENT_ACCOUNT", "CURRENT_WAREHOUSE")),
+                List.of("ANALYST", "BI"), List.of("CURRENT_USER", "CURRENT_ACCOUNT", "CURRENT_WAREHOUSE"), null),
                 settings.functions().get(0));
         assertTrue(settings.grantDatabaseAndSchemaUsage());
         assertEquals(new MonitoringSettings(true, "arn:aws:sns:eu-west-1:123456789012:ml-alerts", 50, true),
@@ -222,7 +223,31 @@ class StackConfigReaderTest {
                 invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"contextHeaders\": [\"statement\"]}]",
                         FUNCTIONS + "[0].contextHeaders[0]", "use user, role, account, warehouse"),
                 invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"contextHeaders\": \"user\"}]",
-                        FUNCTIONS + "[0].contextHeaders", "must be a list"));
+                        FUNCTIONS + "[0].contextHeaders", "must be a list"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"mode\": \"batch\"}]",
+                        FUNCTIONS + "[0].mode", "use one of sync, async"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"mode\": \"async\"}]",
+                        FUNCTIONS + "[0].outputPath", "s3://bucket/prefix"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"mode\": \"async\", "
+                        + "\"outputPath\": \"s3://My_Bucket/out\"}]", FUNCTIONS + "[0].outputPath", "S3OutputPath"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"mode\": \"async\", "
+                        + "\"outputPath\": \"s3://out-bucket/o\", \"failurePath\": \"https://x\"}]",
+                        FUNCTIONS + "[0].failurePath", "S3FailurePath"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"mode\": \"async\", "
+                        + "\"outputPath\": \"s3://out-bucket/o\", \"invocationTimeoutSeconds\": 3601}]",
+                        FUNCTIONS + "[0].invocationTimeoutSeconds", "from 1 to 3600"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"mode\": \"async\", "
+                        + "\"outputPath\": \"s3://out-bucket/o\", \"requestTtlSeconds\": 30}]",
+                        FUNCTIONS + "[0].requestTtlSeconds", "from 60 to 21600"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"mode\": \"async\", "
+                        + "\"outputPath\": \"s3://out-bucket/o\", \"endpointRoleArn\": \"my-role\"}]",
+                        FUNCTIONS + "[0].endpointRoleArn", "arn:aws:iam::123456789012:role/name"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\", \"outputPath\": \"s3://out-bucket/o\"}]",
+                        FUNCTIONS + "[0].outputPath", "only for asynchronous functions: add mode: async"),
+                invalid(FUNCTIONS, "[{\"name\": \"F\", \"endpoint\": \"e\"}, {\"name\": \"G\", \"endpoint\": \"e\", "
+                        + "\"mode\": \"async\", \"outputPath\": \"s3://out-bucket/o\"}]", FUNCTIONS + "[1].mode",
+                        "an endpoint is one or the other"),
+                invalid(StackConfigReader.ASYNC_STATE_DAYS, "0", StackConfigReader.ASYNC_STATE_DAYS, "from 1 to 365"));
     }
 
     private static Arguments invalid(String key, String value, String reportedKey, String allowed) {
@@ -259,6 +284,38 @@ class StackConfigReaderTest {
 
         assertEquals(List.of(SNOWFLAKE_USER, FUNCTIONS + "[0].contentType", LAMBDA_ARCHITECTURE),
                 e.problems().stream().map(p -> p.substring(0, p.indexOf(": "))).toList());
+    }
+
+    @Test
+    void anAsyncFunctionCarriesItsEndpointsOutputConfigurationIntoItsHeaders() {
+        Map<String, String> config = minimal();
+        config.put(FUNCTIONS, """
+                [{"name": "churn", "endpoint": "churn-rt"},
+                 {"name": "summarize", "endpoint": "summarizer", "mode": "async", "contentType": "application/json",
+                  "outputPath": "s3://ml-async/summarizer/out", "failurePath": "s3://ml-async/summarizer/errors/",
+                  "invocationTimeoutSeconds": 900, "requestTtlSeconds": 3600,
+                  "endpointRoleArn": "arn:aws:iam::123456789012:role/summarizer-execution"}]
+                """);
+        config.put(StackConfigReader.ASYNC_STATE_DAYS, "3");
+
+        StackSettings settings = read(config);
+
+        FunctionSettings summarize = settings.functions().get(1);
+        assertEquals(new AsyncSettings("s3://ml-async/summarizer/out", "s3://ml-async/summarizer/errors/", 900, 3600,
+                "arn:aws:iam::123456789012:role/summarizer-execution"), summarize.async());
+        assertEquals("async", summarize.headers().get("sagemaker-mode"));
+        assertEquals("s3://ml-async/summarizer/out", summarize.headers().get("sagemaker-output-path"));
+        assertEquals("900", summarize.headers().get("sagemaker-invocation-timeout-seconds"));
+        assertEquals("3600", summarize.headers().get("sagemaker-request-ttl-seconds"));
+        assertNull(settings.functions().get(0).async());
+        assertFalse(settings.functions().get(0).headers().containsKey("sagemaker-mode"));
+        assertEquals(Set.of("churn-rt"), settings.realTimeEndpointNames());
+        assertEquals(Set.of("summarizer"), settings.asyncEndpointNames());
+        assertEquals(3, settings.asyncStateDays());
+        assertEquals("ml-async", AsyncSettings.bucketOf(summarize.async().outputPath()));
+        assertEquals("summarizer/out/", AsyncSettings.prefixOf(summarize.async().outputPath()));
+        assertEquals(1, read(minimal()).asyncStateDays());
+        assertFalse(read(minimal()).hasAsyncFunctions());
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole data path on loopback sockets, in one process: a local SageMaker-protocol model server, the AWS
@@ -67,8 +69,8 @@ public final class LocalPipeline implements AutoCloseable {
             this.modelServer = open(opened, models.start());
             // Kept in force while the pipeline runs: the SDK reads the credentials properties on every call.
             this.override = open(opened, AwsEndpointOverride.pointAt(modelServer.endpointUri(),
-                    s3 == null ? null : s3.endpoint()));
-            this.api = builder.api.handler(new ExternalFunctionHandler(environment)).start();
+                    s3 == null ? null : builder.handlerS3Route.apply(s3.endpoint())));
+            this.api = builder.api.handler(new ExternalFunctionHandler(environment, builder.handlerLog)).start();
         } catch (IOException | RuntimeException e) {
             closeAll(opened);
             throw e;
@@ -149,6 +151,8 @@ public final class LocalPipeline implements AutoCloseable {
         private Duration asyncDelay = Duration.ZERO;
         private final Map<String, String> environment = new LinkedHashMap<>();
         private FaultHook faultHook = FaultHook.NONE;
+        private UnaryOperator<URI> handlerS3Route = UnaryOperator.identity();
+        private Consumer<String> handlerLog = System.out::println;
         private LocalApiServer.Builder api = LocalApiServer.builder().port(0);
 
         private Builder() {
@@ -175,6 +179,21 @@ public final class LocalPipeline implements AutoCloseable {
         /** A {@code SQLSCORE_*} setting for the handler, over the process's environment. */
         public Builder handlerSetting(String name, String value) {
             environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * How the handler reaches the local S3 server (the model server always reaches it directly): given the
+         * server's address, the address to use instead, e.g. a relay that slows or cuts the connection.
+         */
+        public Builder handlerS3Route(UnaryOperator<URI> route) {
+            this.handlerS3Route = Objects.requireNonNull(route, "route");
+            return this;
+        }
+
+        /** Where the handler's log lines go (default: standard output, as on Lambda). */
+        public Builder handlerLog(Consumer<String> handlerLog) {
+            this.handlerLog = Objects.requireNonNull(handlerLog, "handlerLog");
             return this;
         }
 
