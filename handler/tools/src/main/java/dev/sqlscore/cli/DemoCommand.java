@@ -10,6 +10,7 @@ import dev.sqlscore.local.client.SnowflakeRequestFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -21,27 +22,61 @@ import picocli.CommandLine.Command;
                 + "endpoint serving a toy churn model (fixed weights, for the demo only), starts 'serve' against it "
                 + "with the real handler (the AWS SDK pointed at it through its standard configuration, fake "
                 + "credentials), sends example rows through it as Snowflake does, and prints the predictions.",
+                "With --async the same rows go through the asynchronous path instead: a local S3 server, the model "
+                + "behind SageMaker Asynchronous Inference taking --model-seconds per request, the handler "
+                + "answering Snowflake's POST with 202 and its GET polls from S3 until the answer is there.",
                 "The handler's log line for each batch goes to standard output, as it would to CloudWatch."})
 final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--async", description = "Go through the asynchronous path (202, then polls).")
+    private boolean async;
+
+    @CommandLine.Option(names = "--model-seconds", defaultValue = "5", paramLabel = "SECONDS",
+            description = "With --async, how long the model takes per request (default: ${DEFAULT-VALUE}).")
+    private int modelSeconds;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         List<JsonNode> rows = RowReader.read(ChurnModel.exampleRows(), RowReader.Format.CSV, false);
-        try (LocalPipeline pipeline = LocalPipeline.builder().start();
+        if (modelSeconds < 0 || modelSeconds > 600) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--model-seconds must be 0 to 600, got "
+                    + modelSeconds);
+        }
+        LocalPipeline.Builder builder = LocalPipeline.builder();
+        if (async) {
+            builder.asyncEndpoint(LocalPipeline.DEMO_ASYNC_ENDPOINT, new ChurnModel(System.err::println),
+                    Duration.ofSeconds(modelSeconds));
+        }
+        try (LocalPipeline pipeline = builder.start();
              HttpClient http = HttpClient.newHttpClient()) {
             out.println("Model endpoint '" + LocalPipeline.DEMO_ENDPOINT + "' (toy churn model, SageMaker runtime "
                     + "protocol): " + pipeline.modelUri());
+            if (async) {
+                out.println("Asynchronous endpoint '" + LocalPipeline.DEMO_ASYNC_ENDPOINT + "' (the same model, "
+                        + modelSeconds + " s per request), through S3 at " + pipeline.s3().endpoint());
+            }
             out.println("External function API (API Gateway REST + the Lambda handler):  " + pipeline.apiUri());
             out.println();
             out.flush();
+            SnowflakeRequestFactory.Builder requests = SnowflakeRequestFactory.builder().uri(pipeline.apiUri());
+            if (async) {
+                pipeline.asyncFunctionHeaders().forEach(requests::customHeader);
+            } else {
+                requests.endpointName(LocalPipeline.DEMO_ENDPOINT);
+            }
+            PrintWriter err = spec.commandLine().getErr();
             List<JsonNode> values = ExternalFunctionClient.builder()
                     .http(http)
-                    .requests(SnowflakeRequestFactory.builder().uri(pipeline.apiUri())
-                            .endpointName(LocalPipeline.DEMO_ENDPOINT).build())
+                    .requests(requests.build())
+                    .polls((batch, polls, waited, state) -> {
+                        err.println(batch.describe() + ": answered 202, polling: " + state + " after "
+                                + waited.toMillis() / 1000.0 + " s");
+                        err.flush();
+                    })
                     .build()
                     .call(SnowflakeBatch.split(rows, rows.size()));
             out.println();

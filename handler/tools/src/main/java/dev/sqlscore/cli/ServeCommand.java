@@ -2,6 +2,7 @@ package dev.sqlscore.cli;
 
 import dev.sqlscore.lambda.ExternalFunctionHandler;
 import dev.sqlscore.local.api.LocalApiServer;
+import dev.sqlscore.local.demo.ChurnModel;
 import dev.sqlscore.local.demo.LocalPipeline;
 import java.io.IOException;
 import java.net.URI;
@@ -65,8 +66,14 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--demo-model", negatable = false,
             description = "Also start the demo's toy churn model as a local SageMaker endpoint named '"
-                    + LocalPipeline.DEMO_ENDPOINT + "' and point the handler at it (offline; fake credentials).")
+                    + LocalPipeline.DEMO_ENDPOINT + "' and point the handler at it (offline; fake credentials); and, "
+                    + "with a local S3 server, as the asynchronous endpoint '" + LocalPipeline.DEMO_ASYNC_ENDPOINT
+                    + "', which 'invoke' reaches with the -H settings serve prints.")
     private boolean demoModel;
+
+    @Option(names = "--demo-model-seconds", defaultValue = "5", paramLabel = "SECONDS",
+            description = "How long the asynchronous demo endpoint takes per request (default: ${DEFAULT-VALUE}).")
+    private int demoModelSeconds;
 
     private final CompletableFuture<URI> started = new CompletableFuture<>();
     private final CountDownLatch stop = new CountDownLatch(1);
@@ -80,6 +87,10 @@ final class ServeCommand implements Callable<Integer> {
         if (minimumCompressionSize < 0 || stage.isBlank() || stage.contains("/")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--minimum-compression-size must be 0 or "
                     + "more and --stage one path segment, got " + minimumCompressionSize + " and '" + stage + "'");
+        }
+        if (demoModelSeconds < 0 || demoModelSeconds > 3600) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--demo-model-seconds must be 0 to 3600, got "
+                    + demoModelSeconds);
         }
         if (integrationTimeoutSeconds < 1 || functionTimeoutSeconds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -111,6 +122,9 @@ final class ServeCommand implements Callable<Integer> {
         try {
             spec.commandLine().getOut().println("Serving the external function at " + server.uri() + " (SageMaker: "
                     + server.sageMaker() + "). Ctrl-C stops.");
+            if (server.asyncHint() != null) {
+                spec.commandLine().getOut().println(server.asyncHint());
+            }
             spec.commandLine().getOut().flush();
             started.complete(server.uri());
             stop.await();
@@ -133,7 +147,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The API server, with the demo model behind it or not. */
-    private record Running(URI uri, String sageMaker, Runnable closer) {
+    private record Running(URI uri, String sageMaker, String asyncHint, Runnable closer) {
         void close() {
             closer.run();
         }
@@ -155,9 +169,16 @@ final class ServeCommand implements Callable<Integer> {
 
     private Running start(LocalApiServer.Builder api) throws IOException, HandlerStartException {
         if (demoModel) {
-            LocalPipeline pipeline = LocalPipeline.builder().api(api).start();
+            LocalPipeline pipeline = LocalPipeline.builder().api(api)
+                    .asyncEndpoint(LocalPipeline.DEMO_ASYNC_ENDPOINT, new ChurnModel(System.err::println),
+                            Duration.ofSeconds(demoModelSeconds))
+                    .start();
+            StringBuilder hint = new StringBuilder("Asynchronous endpoint '" + LocalPipeline.DEMO_ASYNC_ENDPOINT
+                    + "' (" + demoModelSeconds + " s per request, S3 at " + pipeline.s3().endpoint() + "): invoke");
+            pipeline.asyncFunctionHeaders().forEach((name, value) -> hint.append(" -H ").append(name).append('=')
+                    .append(value));
             return new Running(pipeline.apiUri(), "the demo's toy churn model at " + pipeline.modelUri()
-                    + ", endpoint '" + LocalPipeline.DEMO_ENDPOINT + "'", pipeline::close);
+                    + ", endpoint '" + LocalPipeline.DEMO_ENDPOINT + "'", hint.toString(), pipeline::close);
         }
         ExternalFunctionHandler handler;
         try {
@@ -166,7 +187,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new HandlerStartException(e);
         }
         LocalApiServer server = api.handler(handler).start();
-        return new Running(server.uri(), Hints.sageMakerTarget(), server::close);
+        return new Running(server.uri(), Hints.sageMakerTarget(), null, server::close);
     }
 
     /** Completes with the server's URL once it listens (for tests and embedding). */

@@ -59,11 +59,25 @@ class ServeAndDemoCommandTest {
     }
 
     @Test
+    void demoAsyncAnswersTheSameRowsThroughPolls() {
+        assertEquals(0, cli().execute("demo", "--async", "--model-seconds", "1"), err.toString());
+        Matcher lines = DEMO_LINE.matcher(out.toString());
+        int count = 0;
+        while (lines.find()) {
+            assertEquals(score(lines.group(1)), Double.parseDouble(lines.group(2)), 1e-6, lines.group());
+            count++;
+        }
+        assertEquals(ChurnModel.exampleRows().strip().split("\n").length, count, out.toString());
+        assertTrue(out.toString().contains("Asynchronous endpoint 'churn-demo-async'"), out.toString());
+        assertTrue(err.toString().contains("answered 202, polling: 0 of 1 model requests answered"), err.toString());
+    }
+
+    @Test
     void serveAnswersInvokeAndPlainRequestsUntilStopped() throws Exception {
         CommandLine cli = cli();
         ServeCommand serve = cli.getSubcommands().get("serve").getCommand();
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                () -> cli.execute("serve", "--port", "0", "--demo-model"));
+                () -> cli.execute("serve", "--port", "0", "--demo-model", "--demo-model-seconds", "1"));
         URI uri = serve.started().get(20, TimeUnit.SECONDS);
         try {
             Path csv = Files.writeString(dir.resolve("rows.csv"), ChurnModel.exampleRows());
@@ -79,6 +93,22 @@ class ServeAndDemoCommandTest {
             for (int i = 0; i < rows.size(); i++) {
                 assertEquals(score(rows.get(i)), Double.parseDouble(values.get(i)), 1e-6);
             }
+
+            // The asynchronous demo endpoint, with the settings serve prints: 202, polls, then the same scores.
+            Matcher hint = Pattern.compile("Asynchronous endpoint .*: invoke((?: -H \\S+)+)").matcher(out.toString());
+            assertTrue(hint.find(), out.toString());
+            List<String> asyncArgs = new java.util.ArrayList<>(List.of("invoke", "--url", uri.toString(),
+                    "--progress"));
+            asyncArgs.addAll(List.of(hint.group(1).strip().split(" ")));
+            asyncArgs.add(csv.toString());
+            StringWriter asyncOut = new StringWriter();
+            StringWriter asyncErr = new StringWriter();
+            CommandLine asyncInvoke = Main.commandLine();
+            asyncInvoke.setOut(new PrintWriter(asyncOut, true));
+            asyncInvoke.setErr(new PrintWriter(asyncErr, true));
+            assertEquals(0, asyncInvoke.execute(asyncArgs.toArray(String[]::new)), asyncErr.toString());
+            assertEquals(values, asyncOut.toString().lines().toList());
+            assertTrue(asyncErr.toString().contains("pending, 0 of 1 model requests answered"), asyncErr.toString());
 
             // What curl sends: plain JSON, only the endpoint header.
             try (HttpClient http = HttpClient.newHttpClient()) {

@@ -35,6 +35,8 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** The demo's endpoint name, served by the toy {@link ChurnModel}. */
     public static final String DEMO_ENDPOINT = "churn-demo";
+    /** The demo's asynchronous endpoint, the same toy model behind SageMaker Asynchronous Inference. */
+    public static final String DEMO_ASYNC_ENDPOINT = "churn-demo-async";
     /** The bucket the handler keeps asynchronous batches in, as the stack's state bucket. */
     public static final String STATE_BUCKET = "sqlscore-async-state";
     /** The bucket the async endpoint's {@code S3OutputPath} and {@code S3FailurePath} point into. */
