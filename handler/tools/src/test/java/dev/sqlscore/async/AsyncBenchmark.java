@@ -6,6 +6,7 @@ import dev.sqlscore.local.api.LocalApiServer;
 import dev.sqlscore.local.client.SnowflakeBatch;
 import dev.sqlscore.local.client.SnowflakeRequestFactory;
 import dev.sqlscore.local.demo.ChurnModel;
+import dev.sqlscore.local.demo.ChurnScores;
 import dev.sqlscore.local.demo.LocalPipeline;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -43,7 +44,7 @@ public final class AsyncBenchmark {
         List<String> log = new CopyOnWriteArrayList<>();
         AtomicLong modelDoneNanos = new AtomicLong();
         ChurnModel churn = new ChurnModel();
-        List<JsonNode> rows = AsyncEndToEndTest.rows(ROWS);
+        List<JsonNode> rows = ChurnScores.rows(ROWS);
         List<Double> postMillis = new ArrayList<>();
         List<Double> overheadMillis = new ArrayList<>();
         try (LocalPipeline pipeline = LocalPipeline.builder()

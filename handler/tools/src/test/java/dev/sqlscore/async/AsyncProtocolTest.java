@@ -15,6 +15,7 @@ import dev.sqlscore.local.client.RetryPolicy;
 import dev.sqlscore.local.client.SnowflakeBatch;
 import dev.sqlscore.local.client.SnowflakeRequestFactory;
 import dev.sqlscore.local.demo.ChurnModel;
+import dev.sqlscore.local.demo.ChurnScores;
 import dev.sqlscore.local.demo.LocalPipeline;
 import dev.sqlscore.modelserver.FaultHook;
 import dev.sqlscore.modelserver.Model;
@@ -51,6 +52,8 @@ class AsyncProtocolTest {
     private final AtomicInteger modelCalls = new AtomicInteger();
     private final AtomicInteger queueCalls = new AtomicInteger();
     private final ChurnModel churn = new ChurnModel();
+    /** API Gateway's budget, short so that a model can be slower than it in a test. */
+    private Duration integrationTimeout = Duration.ofSeconds(5);
     private LocalPipeline pipeline;
 
     @AfterEach
@@ -65,7 +68,7 @@ class AsyncProtocolTest {
             throws IOException {
         LocalPipeline.Builder builder = LocalPipeline.builder()
                 .api(LocalApiServer.builder().port(0).log(logs::add)
-                        .integrationTimeout(Duration.ofSeconds(5)).functionTimeout(Duration.ofSeconds(5)))
+                        .integrationTimeout(integrationTimeout).functionTimeout(integrationTimeout))
                 .asyncEndpoint(ENDPOINT, invocation -> {
                     modelCalls.incrementAndGet();
                     return model.invoke(invocation);
@@ -94,9 +97,14 @@ class AsyncProtocolTest {
     }
 
     private ExternalFunctionClient client(int retries) {
+        return client(retries, (batch, count, waited, state) -> { });
+    }
+
+    private ExternalFunctionClient client(int retries, ExternalFunctionClient.PollListener polls) {
         return ExternalFunctionClient.builder().http(http).requests(requests("query-1")).concurrency(16)
                 .retryPolicy(new RetryPolicy(retries, Duration.ofMillis(20), Duration.ofMillis(100)))
                 .pollPolicy(new PollPolicy(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(60)))
+                .polls(polls)
                 .build();
     }
 
@@ -123,22 +131,25 @@ class AsyncProtocolTest {
         throw new AssertionError("still 202 after 30 s");
     }
 
-    private static void assertScores(List<JsonNode> rows, List<JsonNode> values) {
-        assertEquals(rows.size(), values.size());
-        for (int i = 0; i < rows.size(); i++) {
-            double[] features = new double[ChurnModel.FEATURES];
-            for (int f = 0; f < features.length; f++) {
-                features[f] = Double.parseDouble(rows.get(i).get(f).toString());
-            }
-            assertEquals(ChurnModel.score(features), values.get(i).asDouble(), 1e-6, "row " + i);
-        }
+    @Test
+    void aModelSlowerThanTheIntegrationTimeoutIsAnsweredThroughPolls() throws Exception {
+        integrationTimeout = Duration.ofSeconds(2);
+        start(churn, Duration.ofSeconds(3));
+        List<String> polls = new CopyOnWriteArrayList<>();
+        List<JsonNode> rows = ChurnScores.rows(300);
+        List<JsonNode> values = client(0, (batch, count, waited, state) -> polls.add(state))
+                .call(SnowflakeBatch.split(rows, 300));
+        ChurnScores.assertScores(rows, values);
+        assertEquals(1, modelCalls.get());
+        assertTrue(polls.size() >= 3, polls.toString());
+        assertTrue(polls.contains("0 of 1 model requests answered"), polls.toString());
     }
 
     @Test
     void retriedPostsOfOneBatchStartTheWorkOnce() throws Exception {
         start(churn, Duration.ofMillis(500));
         SnowflakeRequestFactory requests = requests("query-retried");
-        List<JsonNode> rows = AsyncEndToEndTest.rows(100);
+        List<JsonNode> rows = ChurnScores.rows(100);
         SnowflakeBatch batch = SnowflakeBatch.split(rows, 100).get(0);
         for (int attempt = 0; attempt < 3; attempt++) {
             HttpResponse<byte[]> accepted = send(requests.request(batch));
@@ -155,16 +166,16 @@ class AsyncProtocolTest {
         assertEquals(1, queueCalls.get());
         List<JsonNode> values = new ArrayList<>();
         LocalJson.MAPPER.readTree(text(answer)).get("data").forEach(row -> values.add(row.get(1)));
-        assertScores(rows, values);
+        ChurnScores.assertScores(rows, values);
     }
 
     @Test
     void manyBatchesInFlightAllResolveEveryRowOnceInOrder() throws Exception {
         start(churn, Duration.ofMillis(300), ScoringConfig.ENV_MAX_ROWS_PER_REQUEST, "40");
-        List<JsonNode> rows = AsyncEndToEndTest.rows(4_000);
+        List<JsonNode> rows = ChurnScores.rows(4_000);
         List<SnowflakeBatch> batches = SnowflakeBatch.split(rows, 100);
         List<JsonNode> values = client(2).call(batches);
-        assertScores(rows, values);
+        ChurnScores.assertScores(rows, values);
         assertEquals(40 * 3, modelCalls.get(), "40 batches of 100 rows, 3 chunks each");
     }
 
@@ -177,7 +188,7 @@ class AsyncProtocolTest {
                     .getBytes(StandardCharsets.UTF_8)) : churn.invoke(invocation);
         };
         start(refusesTheCanary, Duration.ZERO, ScoringConfig.ENV_MAX_ROWS_PER_REQUEST, "10");
-        List<JsonNode> rows = new ArrayList<>(AsyncEndToEndTest.rows(50));
+        List<JsonNode> rows = new ArrayList<>(ChurnScores.rows(50));
         rows.set(33, LocalJson.MAPPER.readTree("[" + CANARY + ",0,0,0,0,0,0,0,0,0,0,0,0]"));
         ExternalFunctionException failure = assertThrows(ExternalFunctionException.class,
                 () -> client(0).call(SnowflakeBatch.split(rows, 50)));
@@ -194,7 +205,7 @@ class AsyncProtocolTest {
     @Test
     void aPollForABatchNeverStartedIsA404ThatSaysSo() throws Exception {
         start(churn, Duration.ZERO);
-        SnowflakeBatch never = SnowflakeBatch.split(AsyncEndToEndTest.rows(1), 1).get(0);
+        SnowflakeBatch never = SnowflakeBatch.split(ChurnScores.rows(1), 1).get(0);
         HttpResponse<byte[]> poll = send(requests("query-never-posted").poll(never));
         assertEquals(404, poll.statusCode());
         assertTrue(text(poll).contains("BATCH_NOT_FOUND") && text(poll).contains("run the query again"), text(poll));
@@ -209,9 +220,9 @@ class AsyncProtocolTest {
                         ? FaultHook.Action.reply(Reply.throttling()) : FaultHook.Action.proceed(),
                 UnaryOperator.identity(), ScoringConfig.ENV_MAX_ROWS_PER_REQUEST, "10",
                 ScoringConfig.ENV_MAX_CONCURRENT_REQUESTS, "1");
-        List<JsonNode> rows = AsyncEndToEndTest.rows(50);
+        List<JsonNode> rows = ChurnScores.rows(50);
         List<JsonNode> values = client(3).call(SnowflakeBatch.split(rows, 50));
-        assertScores(rows, values);
+        ChurnScores.assertScores(rows, values);
         assertTrue(logs.stream().anyMatch(line -> line.contains("\"status\":429")), String.join("\n", logs));
         // The retried POST queued the third chunk and the two after it; the first two were not queued again.
         assertEquals(5 + 3, queueCalls.get(), "InvokeEndpointAsync calls: 5 chunks and 3 throttled attempts");
@@ -223,7 +234,7 @@ class AsyncProtocolTest {
         start(invocation -> new Reply.ContainerAnswer(200, "text/csv", "0.5\n0.".getBytes(StandardCharsets.UTF_8)),
                 Duration.ZERO);
         ExternalFunctionException failure = assertThrows(ExternalFunctionException.class,
-                () -> client(0).call(SnowflakeBatch.split(AsyncEndToEndTest.rows(3), 3)));
+                () -> client(0).call(SnowflakeBatch.split(ChurnScores.rows(3), 3)));
         assertEquals(400, failure.statusCode(), failure.getMessage());
         assertTrue(failure.getMessage().contains("MODEL_RESPONSE_INVALID") && failure.getMessage().contains(
                 "request 1 of 1 (asynchronous): Expected 3 rows, model returned 2"), failure.getMessage());
@@ -242,7 +253,7 @@ class AsyncProtocolTest {
         }, ScoringConfig.ENV_DEADLINE_MILLIS, "300");
         try (SlowRelay relay = slow[0]) {
             SnowflakeRequestFactory requests = requests("query-slow-s3");
-            SnowflakeBatch batch = SnowflakeBatch.split(AsyncEndToEndTest.rows(20), 20).get(0);
+            SnowflakeBatch batch = SnowflakeBatch.split(ChurnScores.rows(20), 20).get(0);
             HttpResponse<byte[]> first = send(requests.request(batch));
             assertEquals(503, first.statusCode(), text(first));
             assertTrue(text(first).contains("STATE_UNAVAILABLE") && text(first).contains("s3://"), text(first));
@@ -257,7 +268,7 @@ class AsyncProtocolTest {
     void s3GoneIsA503NamingTheStateAndNoRowData() throws Exception {
         start(churn, Duration.ZERO);
         pipeline.s3().close();
-        SnowflakeBatch batch = SnowflakeBatch.split(AsyncEndToEndTest.rows(5), 5).get(0);
+        SnowflakeBatch batch = SnowflakeBatch.split(ChurnScores.rows(5), 5).get(0);
         HttpResponse<byte[]> answer = send(requests("query-s3-gone").request(batch));
         assertEquals(503, answer.statusCode(), text(answer));
         assertTrue(text(answer).contains("STATE_UNAVAILABLE") && text(answer).contains("s3://"
@@ -269,7 +280,7 @@ class AsyncProtocolTest {
         start(churn, Duration.ofSeconds(30));
         SnowflakeRequestFactory realTime = SnowflakeRequestFactory.builder().uri(pipeline.apiUri())
                 .endpointName(LocalPipeline.DEMO_ENDPOINT).build();
-        List<JsonNode> rows = AsyncEndToEndTest.rows(10);
+        List<JsonNode> rows = ChurnScores.rows(10);
         HttpResponse<byte[]> answer = send(realTime.request(SnowflakeBatch.split(rows, 10).get(0)));
         assertEquals(200, answer.statusCode(), text(answer));
         assertEquals(0, modelCalls.get());

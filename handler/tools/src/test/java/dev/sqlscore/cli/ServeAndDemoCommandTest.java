@@ -45,9 +45,8 @@ class ServeAndDemoCommandTest {
         return ChurnModel.score(Arrays.stream(csvFeatures.split(",")).mapToDouble(Double::parseDouble).toArray());
     }
 
-    @Test
-    void demoPrintsTheToyModelsPredictionsForTheExampleRows() {
-        assertEquals(0, cli().execute("demo"), err.toString());
+    /** demo printed one line per example row, each with the model's score of that row. */
+    private void assertEveryExampleRowScored() {
         Matcher lines = DEMO_LINE.matcher(out.toString());
         int count = 0;
         while (lines.find()) {
@@ -55,19 +54,19 @@ class ServeAndDemoCommandTest {
             count++;
         }
         assertEquals(ChurnModel.exampleRows().strip().split("\n").length, count, out.toString());
+    }
+
+    @Test
+    void demoPrintsTheToyModelsPredictionsForTheExampleRows() {
+        assertEquals(0, cli().execute("demo"), err.toString());
+        assertEveryExampleRowScored();
         assertTrue(out.toString().contains("ARRAY_CONSTRUCT(-0.32,0.29,-1.041,0,-0.91,0.021,1,1,1,0,0,1,0) -> "));
     }
 
     @Test
     void demoAsyncAnswersTheSameRowsThroughPolls() {
         assertEquals(0, cli().execute("demo", "--async", "--model-seconds", "1"), err.toString());
-        Matcher lines = DEMO_LINE.matcher(out.toString());
-        int count = 0;
-        while (lines.find()) {
-            assertEquals(score(lines.group(1)), Double.parseDouble(lines.group(2)), 1e-6, lines.group());
-            count++;
-        }
-        assertEquals(ChurnModel.exampleRows().strip().split("\n").length, count, out.toString());
+        assertEveryExampleRowScored();
         assertTrue(out.toString().contains("Asynchronous endpoint 'churn-demo-async'"), out.toString());
         assertTrue(err.toString().contains("answered 202, polling: 0 of 1 model requests answered"), err.toString());
     }

@@ -14,13 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.DoubleFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import dev.sqlscore.local.api.LocalApiServer;
@@ -63,42 +61,22 @@ class EndToEndTest {
                 .build();
     }
 
-    /** Seed-like rows with three decimals. */
     private static List<JsonNode> rows(int count) {
-        return rows(count, feature -> Double.toString(Math.round(feature * 1000) / 1000.0));
+        return ChurnScores.rows(count);
     }
 
     /** Rows of 13 features of about 20 characters each (full doubles): 25,000 of them make a 6.6 MB batch. */
     private static synchronized List<JsonNode> wideRows() {
         if (wideRows == null) {
-            wideRows = rows(25_000, feature -> Double.toString(feature));
+            wideRows = ChurnScores.rows(25_000, 42, feature -> Double.toString(feature));
         }
         return wideRows;
     }
 
     private static List<JsonNode> wideRows;
 
-    private static List<JsonNode> rows(int count, DoubleFunction<String> text) {
-        Random random = new Random(42);
-        StringBuilder csv = new StringBuilder();
-        for (int row = 0; row < count; row++) {
-            for (int feature = 0; feature < ChurnModel.FEATURES; feature++) {
-                csv.append(feature == 0 ? "" : ",").append(text.apply(random.nextGaussian()));
-            }
-            csv.append('\n');
-        }
-        return RowReader.read(csv.toString(), RowReader.Format.CSV, false);
-    }
-
     private static void assertScores(List<JsonNode> rows, List<JsonNode> values) {
-        assertEquals(rows.size(), values.size());
-        for (int i = 0; i < rows.size(); i++) {
-            double[] features = new double[ChurnModel.FEATURES];
-            for (int f = 0; f < features.length; f++) {
-                features[f] = Double.parseDouble(rows.get(i).get(f).toString());
-            }
-            assertEquals(ChurnModel.score(features), values.get(i).asDouble(), 1e-6, "row " + i);
-        }
+        ChurnScores.assertScores(rows, values);
     }
 
     @Test
