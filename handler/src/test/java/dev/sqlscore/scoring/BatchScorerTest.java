@@ -215,6 +215,19 @@ class BatchScorerTest {
     }
 
     @Test
+    void anAsyncFunctionIsRefusedByADeploymentWithoutAStatePathAndSaysWhy() {
+        Map<String, String> async = headers("churn-model");
+        async.put("sf-custom-sagemaker-mode", "async");
+        async.put("sf-custom-sagemaker-output-path", "s3://ml-out/summarizer");
+        ScoringResponse response = scorer(CONFIG, (request, timeout) -> FakeModels.firstFeature(request))
+                .score(post(async, "{\"data\":[[0,1]]}"));
+        assertError(response, 400, "INVALID_HEADER");
+        assertTrue(response.bodyAsString().contains(ScoringConfig.ENV_ASYNC_STATE_PATH)
+                && response.bodyAsString().contains("mode async"), response.bodyAsString());
+        assertEquals(0, calls.get());
+    }
+
+    @Test
     void badInputsGetTheirStatusAndCode() {
         BatchScorer scorer = scorer(CONFIG, (request, timeout) -> FakeModels.firstFeature(request));
         assertError(scorer.score(post("not json")), 400, "INVALID_BATCH");
