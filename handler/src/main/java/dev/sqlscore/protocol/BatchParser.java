@@ -26,11 +26,28 @@ public final class BatchParser {
 
     private static final String SHAPE = "{\"data\": [[row_number, arg1, ...], ...]}";
 
+    /** Null for {@link #parse(byte[])}, which keeps every value; else rows are encoded as they are read. */
+    private final PayloadFormat format;
+    private final byte[] source;
     private final List<Row> rows = new ArrayList<>();
-    private final Map<Long, Integer> indexByRowNumber = new HashMap<>();
+    private long[] rowNumbers = new long[64];
+    private int count;
+    /** Built only once row numbers stop ascending (Snowflake sends them 0, 1, 2, ...). */
+    private Map<Long, Integer> indexByRowNumber;
     private boolean inData;
+    private ByteBuilder encoded;
+    private int[] offsets;
+    private int encodedCount;
+    private int[] noInput = new int[8];
+    private int noInputCount;
 
-    private BatchParser() {
+    private BatchParser(PayloadFormat format, byte[] source) {
+        this.format = format;
+        this.source = source;
+        if (format != null) {
+            encoded = new ByteBuilder(source.length);
+            offsets = new int[65];
+        }
     }
 
     /**
@@ -39,8 +56,29 @@ public final class BatchParser {
      * @throws InvalidBatchException saying what is wrong and at which row index
      */
     public static List<Row> parse(byte[] json) {
-        BatchParser batchParser = new BatchParser();
-        try (JsonParser parser = JsonValues.FACTORY.createParser(json)) {
+        BatchParser batchParser = new BatchParser(null, json);
+        batchParser.run();
+        return List.copyOf(batchParser.rows);
+    }
+
+    /**
+     * Reads the batch and encodes each row with input for the model as it goes, without keeping its values: the
+     * rows as {@link #parse(byte[])} would read them, written as {@link EncodedRows#encode} would write them.
+     *
+     * @param json the decoded body (see {@link RequestBody#decode})
+     * @throws InvalidBatchException as {@link #parse(byte[])}
+     */
+    public static ParsedBatch parse(byte[] json, PayloadFormat format) {
+        BatchParser batchParser = new BatchParser(java.util.Objects.requireNonNull(format, "format"), json);
+        batchParser.run();
+        return new ParsedBatch(java.util.Arrays.copyOf(batchParser.rowNumbers, batchParser.count),
+                java.util.Arrays.copyOf(batchParser.noInput, batchParser.noInputCount),
+                EncodedRows.of(format, batchParser.encoded, batchParser.offsets, batchParser.encodedCount));
+    }
+
+    private void run() {
+        BatchParser batchParser = this;
+        try (JsonParser parser = JsonValues.FACTORY.createParser(source)) {
             batchParser.readBody(parser);
         } catch (StreamConstraintsException e) {
             throw batchParser.invalid("exceeds a parser limit (" + e.getOriginalMessage() + ")", e);
@@ -52,7 +90,6 @@ public final class BatchParser {
         } catch (IOException e) {
             throw batchParser.invalid("could not be read (" + e.getClass().getSimpleName() + ")", e);
         }
-        return List.copyOf(batchParser.rows);
     }
 
     private void readBody(JsonParser parser) throws IOException {
@@ -94,7 +131,7 @@ public final class BatchParser {
         inData = true;
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            int index = rows.size();
+            int index = count;
             if (index == MAX_ROWS) {
                 throw new PayloadTooLargeException("The batch has more than " + MAX_ROWS + " rows, the handler's "
                         + "limit per batch; lower MAX_BATCH_ROWS on the external function so Snowflake sends smaller "
@@ -104,14 +141,143 @@ public final class BatchParser {
                 throw new InvalidBatchException("Row at index " + index + " must be a JSON array [row_number, arg1, "
                         + "...], got " + describe(token));
             }
+            long rowStart = parser.currentTokenLocation().getByteOffset();
             long rowNumber = readRowNumber(parser, index);
-            List<JsonValue> arguments = new ArrayList<>();
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                arguments.add(JsonValues.read(parser));
+            if (format == null) {
+                List<JsonValue> arguments = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    arguments.add(JsonValues.read(parser));
+                }
+                rows.add(new Row(rowNumber, RowShape.features(arguments)));
+            } else {
+                encodeRow(parser, index, rowStart);
             }
-            rows.add(new Row(rowNumber, RowShape.features(arguments)));
+            count++;
         }
         inData = false;
+    }
+
+    /**
+     * Writes the row's features straight from its tokens when they are plain values (numbers, strings, booleans,
+     * NULL), the arguments or the elements of one ARRAY argument, which is the row Snowflake sends. Any other row
+     * (nested values, an array argument among others, a string that may hold an array) is read whole, once its
+     * JSON is known to be complete, and written from its values: the same bytes either way.
+     */
+    private void encodeRow(JsonParser parser, int index, long rowStart) throws IOException {
+        int mark = encoded.size();
+        format.startRow(encoded);
+        int arguments = 0;
+        int features = 0;
+        boolean input = false;
+        boolean arrayArgument = false;
+        boolean maybeArrayText = false;
+        boolean plain = true;
+        JsonToken token;
+        while (plain && (token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (arrayArgument) {
+                plain = false; // an array among other arguments is a nested value
+            } else if (token == JsonToken.START_ARRAY && arguments == 0) {
+                arrayArgument = true;
+                JsonToken element;
+                while (plain && (element = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    plain = writePlain(parser, element, features++);
+                    input |= plain && element != JsonToken.VALUE_NULL;
+                }
+                if (!plain) {
+                    skipToEnd(parser); // to the array argument's end,
+                    parser.nextToken(); // and past it: the rest of the row is skipped below
+                }
+            } else {
+                maybeArrayText |= arguments == 0 && token == JsonToken.VALUE_STRING
+                        && parser.getText().stripLeading().startsWith("[");
+                plain = writePlain(parser, token, features++);
+                input |= plain && token != JsonToken.VALUE_NULL;
+            }
+            arguments++;
+        }
+        if (!plain) {
+            skipToEnd(parser); // out of the row
+        }
+        if (!plain || maybeArrayText && arguments == 1) {
+            encoded.truncate(mark);
+            input = writeFromValues(index, rowStart, parser.currentTokenLocation().getByteOffset() + 1);
+        } else {
+            format.endRow(encoded);
+        }
+        if (input) {
+            if (encodedCount + 1 == offsets.length) {
+                offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+            }
+            offsets[++encodedCount] = encoded.size();
+        } else {
+            encoded.truncate(mark);
+            if (noInputCount == noInput.length) {
+                noInput = java.util.Arrays.copyOf(noInput, noInput.length * 2);
+            }
+            noInput[noInputCount++] = index;
+        }
+    }
+
+    /** A plain value as the next feature; false, writing nothing, for a nested one. */
+    private boolean writePlain(JsonParser parser, JsonToken token, int feature) throws IOException {
+        switch (token) {
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                separate(feature);
+                format.writeNumber(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(),
+                        encoded);
+            }
+            case VALUE_STRING -> {
+                separate(feature);
+                format.writeValue(new JsonValue.StringValue(parser.getText()), encoded);
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                separate(feature);
+                format.writeBoolean(token == JsonToken.VALUE_TRUE, encoded);
+            }
+            case VALUE_NULL -> {
+                separate(feature);
+                format.writeNull(encoded);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void separate(int feature) {
+        if (feature > 0) {
+            encoded.append((byte) ',');
+        }
+    }
+
+    /** From inside an array (on any token of it) to its END_ARRAY, nested values skipped whole. */
+    private static void skipToEnd(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        while (token != JsonToken.END_ARRAY) {
+            if (token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT) {
+                parser.skipChildren();
+            }
+            token = parser.nextToken();
+        }
+    }
+
+    /** The row at {@code [start, end)} of the source, read into values and written from them; whether it has input. */
+    private boolean writeFromValues(int index, long start, long end) throws IOException {
+        List<JsonValue> arguments = new ArrayList<>();
+        try (JsonParser row = JsonValues.FACTORY.createParser(source, (int) start, (int) (end - start))) {
+            row.nextToken(); // the row's START_ARRAY
+            row.nextToken(); // its row number, already read
+            while (row.nextToken() != JsonToken.END_ARRAY) {
+                arguments.add(JsonValues.read(row));
+            }
+        }
+        Row parsed = new Row(rowNumbers[index], RowShape.features(arguments));
+        if (!parsed.hasInput()) {
+            return false;
+        }
+        format.writeRow(parsed.features(), encoded);
+        return true;
     }
 
     private long readRowNumber(JsonParser parser, int index) throws IOException {
@@ -131,16 +297,28 @@ public final class BatchParser {
                     + "; each row must start with its row number, a non-negative integer");
         }
         long rowNumber = parser.getLongValue();
-        Integer earlier = indexByRowNumber.putIfAbsent(rowNumber, index);
-        if (earlier != null) {
-            throw new InvalidBatchException("Row at index " + index + " repeats row number " + rowNumber
-                    + " of the row at index " + earlier + "; row numbers must be unique within a batch");
+        if (indexByRowNumber == null && index > 0 && rowNumber <= rowNumbers[index - 1]) {
+            indexByRowNumber = new HashMap<>();
+            for (int i = 0; i < index; i++) {
+                indexByRowNumber.put(rowNumbers[i], i);
+            }
         }
+        if (indexByRowNumber != null) {
+            Integer earlier = indexByRowNumber.putIfAbsent(rowNumber, index);
+            if (earlier != null) {
+                throw new InvalidBatchException("Row at index " + index + " repeats row number " + rowNumber
+                        + " of the row at index " + earlier + "; row numbers must be unique within a batch");
+            }
+        }
+        if (index == rowNumbers.length) {
+            rowNumbers = java.util.Arrays.copyOf(rowNumbers, rowNumbers.length * 2);
+        }
+        rowNumbers[index] = rowNumber;
         return rowNumber;
     }
 
     private InvalidBatchException invalid(String problem, Exception cause) {
-        String where = inData ? " (in the row at index " + rows.size() + ")" : "";
+        String where = inData ? " (in the row at index " + count + ")" : "";
         return new InvalidBatchException("The request body " + problem + where + "; Snowflake sends " + SHAPE,
                 cause);
     }

@@ -48,6 +48,45 @@ final class ByteBuilder {
         return this;
     }
 
+    /** Chars known to be ASCII (a number's literal, straight from the parser's buffer). */
+    ByteBuilder appendAscii(char[] chars, int offset, int length) {
+        ensure(length);
+        for (int i = 0; i < length; i++) {
+            bytes[size++] = (byte) chars[offset + i];
+        }
+        return this;
+    }
+
+    /** A non-negative or negative whole number in decimal, without an intermediate string. */
+    ByteBuilder appendLong(long value) {
+        if (value < 0) {
+            if (value == Long.MIN_VALUE) {
+                return appendAscii(Long.toString(value));
+            }
+            append((byte) '-');
+            value = -value;
+        }
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        ensure(digits);
+        for (int i = size + digits - 1; i >= size; i--) {
+            bytes[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        size += digits;
+        return this;
+    }
+
+    /** Drops everything after the first {@code newSize} bytes. */
+    void truncate(int newSize) {
+        if (newSize < 0 || newSize > size) {
+            throw new IndexOutOfBoundsException(newSize + " outside 0.." + size);
+        }
+        size = newSize;
+    }
+
     /** For text known to be ASCII (numbers, keywords, names we write). */
     ByteBuilder appendAscii(String s) {
         int length = s.length();

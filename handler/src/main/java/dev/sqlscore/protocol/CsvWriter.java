@@ -12,16 +12,7 @@ final class CsvWriter {
     private CsvWriter() {
     }
 
-    static void writeRecord(List<JsonValue> fields, ByteBuilder out) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.append((byte) ',');
-            }
-            writeField(fields.get(i), out);
-        }
-    }
-
-    private static void writeField(JsonValue value, ByteBuilder out) {
+    static void writeField(JsonValue value, ByteBuilder out) {
         switch (value) {
             case JsonValue.NullValue ignored -> { }
             case JsonValue.BooleanValue b -> out.append((byte) (b.value() ? '1' : '0'));

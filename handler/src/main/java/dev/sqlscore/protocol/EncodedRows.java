@@ -28,6 +28,11 @@ public final class EncodedRows {
         return new EncodedRows(format, out.array(), offsets);
     }
 
+    /** Rows already encoded back to back in {@code out}: row {@code i} is {@code [offsets[i], offsets[i + 1])}. */
+    static EncodedRows of(PayloadFormat format, ByteBuilder out, int[] offsets, int count) {
+        return new EncodedRows(format, out.array(), java.util.Arrays.copyOf(offsets, count + 1));
+    }
+
     public PayloadFormat format() {
         return format;
     }

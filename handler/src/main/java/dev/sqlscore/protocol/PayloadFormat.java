@@ -12,22 +12,42 @@ public enum PayloadFormat {
     /** One line per row, no header: what SageMaker's built-in algorithms and XGBoost read. */
     CSV("text/csv", "", "\n", "\n") {
         @Override
-        void writeRow(List<JsonValue> features, ByteBuilder out) {
-            CsvWriter.writeRecord(features, out);
+        void writeValue(JsonValue value, ByteBuilder out) {
+            CsvWriter.writeField(value, out);
+        }
+
+        @Override
+        void writeBoolean(boolean value, ByteBuilder out) {
+            out.append((byte) (value ? '1' : '0'));
+        }
+
+        @Override
+        void writeNull(ByteBuilder out) {
+            // NULL is an empty field
         }
     },
     /** {@code {"instances": [[...], ...]}}: TF Serving, PyTorch and scikit-learn style containers. */
     JSON("application/json", "{\"instances\":[", ",", "]}") {
         @Override
-        void writeRow(List<JsonValue> features, ByteBuilder out) {
-            JsonValue.writeArray(features, out);
+        void startRow(ByteBuilder out) {
+            out.append((byte) '[');
+        }
+
+        @Override
+        void endRow(ByteBuilder out) {
+            out.append((byte) ']');
         }
     },
     /** One JSON array per line. */
     JSON_LINES("application/jsonlines", "", "\n", "\n") {
         @Override
-        void writeRow(List<JsonValue> features, ByteBuilder out) {
-            JsonValue.writeArray(features, out);
+        void startRow(ByteBuilder out) {
+            out.append((byte) '[');
+        }
+
+        @Override
+        void endRow(ByteBuilder out) {
+            out.append((byte) ']');
         }
     };
 
@@ -44,7 +64,44 @@ public enum PayloadFormat {
     }
 
     /** Appends one row's features, without separator. */
-    abstract void writeRow(List<JsonValue> features, ByteBuilder out);
+    final void writeRow(List<JsonValue> features, ByteBuilder out) {
+        startRow(out);
+        for (int i = 0; i < features.size(); i++) {
+            if (i > 0) {
+                out.append((byte) ',');
+            }
+            writeValue(features.get(i), out);
+        }
+        endRow(out);
+    }
+
+    /*
+     * The pieces of a row, which BatchParser also writes straight from the request's tokens: a row is
+     * startRow, values separated by ',', endRow. The JSON formats write values as JSON; CSV overrides them.
+     */
+
+    void startRow(ByteBuilder out) {
+    }
+
+    void endRow(ByteBuilder out) {
+    }
+
+    void writeValue(JsonValue value, ByteBuilder out) {
+        value.writeJson(out);
+    }
+
+    /** A number as its literal text, in both formats. */
+    final void writeNumber(char[] text, int offset, int length, ByteBuilder out) {
+        out.appendAscii(text, offset, length);
+    }
+
+    void writeBoolean(boolean value, ByteBuilder out) {
+        out.appendAscii(value ? "true" : "false");
+    }
+
+    void writeNull(ByteBuilder out) {
+        out.appendAscii("null");
+    }
 
     public String mediaType() {
         return mediaType;

@@ -16,19 +16,24 @@ public final class SnowflakeAnswer {
      * @param values one per row, in the same order
      */
     public static byte[] data(List<Row> rows, List<JsonValue> values) {
-        if (rows.size() != values.size()) {
-            throw new IllegalArgumentException(rows.size() + " rows but " + values.size() + " values");
+        return data(rows.stream().mapToLong(Row::rowNumber).toArray(), values);
+    }
+
+    /** As {@link #data(List, List)}, from the rows' numbers alone. */
+    public static byte[] data(long[] rowNumbers, List<JsonValue> values) {
+        if (rowNumbers.length != values.size()) {
+            throw new IllegalArgumentException(rowNumbers.length + " rows but " + values.size() + " values");
         }
-        if (rows.isEmpty()) {
+        if (rowNumbers.length == 0) {
             return EMPTY.clone();
         }
-        ByteBuilder out = new ByteBuilder(16 + rows.size() * 24);
+        ByteBuilder out = new ByteBuilder(16 + rowNumbers.length * 24);
         out.appendAscii("{\"data\":[");
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = 0; i < rowNumbers.length; i++) {
             if (i > 0) {
                 out.append((byte) ',');
             }
-            out.append((byte) '[').appendAscii(Long.toString(rows.get(i).rowNumber())).append((byte) ',');
+            out.append((byte) '[').appendLong(rowNumbers[i]).append((byte) ',');
             values.get(i).writeJson(out);
             out.append((byte) ']');
         }

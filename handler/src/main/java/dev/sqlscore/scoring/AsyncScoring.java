@@ -11,9 +11,9 @@ import dev.sqlscore.protocol.FunctionSettings;
 import dev.sqlscore.protocol.InvalidHeaderException;
 import dev.sqlscore.protocol.InvalidModelResponseException;
 import dev.sqlscore.protocol.JsonValue;
+import dev.sqlscore.protocol.ParsedBatch;
 import dev.sqlscore.protocol.ProtocolException;
 import dev.sqlscore.protocol.ResponseDecoder;
-import dev.sqlscore.protocol.Row;
 import dev.sqlscore.protocol.RowRange;
 import dev.sqlscore.protocol.SnowflakeAnswer;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +21,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import java.util.stream.IntStream;
 
 /**
  * Snowflake's asynchronous protocol over SageMaker Asynchronous Inference, with the store as the only state. A POST
@@ -62,15 +60,14 @@ final class AsyncScoring {
     }
 
     /** Starts a batch (or finds it started): always 202 unless the start itself fails. */
-    ScoringResponse start(String batchId, FunctionSettings settings, List<Row> rows, Deadline deadline,
+    ScoringResponse start(String batchId, FunctionSettings settings, ParsedBatch batch, Deadline deadline,
                           BatchLog log) {
         S3Location folder = folder(batchId);
         if (store.exists(folder.resolve(BATCH_STATE), deadline.remaining())) {
             log.asyncState = "already-started";
             return accepted(batchId);
         }
-        List<Row> scored = rows.stream().filter(Row::hasInput).toList();
-        EncodedRows encoded = EncodedRows.encode(scored, settings.format());
+        EncodedRows encoded = batch.encoded();
         List<RowRange> ranges = Chunker.plan(encoded, MAX_REQUEST_BYTES, config.maxRowsPerRequest());
         log.chunks = ranges.size();
         long modelStart = System.nanoTime();
@@ -78,11 +75,9 @@ final class AsyncScoring {
                 (chunk, timeout) -> queue(batchId, folder, settings, encoded, ranges.get(chunk), chunk,
                         Deadline.after(System::nanoTime, System.nanoTime(), timeout)));
         log.modelMillis = (System.nanoTime() - modelStart) / 1_000_000;
-        long[] numbers = rows.stream().mapToLong(Row::rowNumber).toArray();
-        int[] noInput = IntStream.range(0, rows.size()).filter(i -> !rows.get(i).hasInput()).toArray();
         // Written last: its presence is what tells a retried POST, and every poll, that the batch is started.
-        store.put(folder.resolve(BATCH_STATE), new BatchState(wallClock.getAsLong(), numbers, noInput, chunks)
-                .toJson(), JSON, deadline.remaining());
+        store.put(folder.resolve(BATCH_STATE), new BatchState(wallClock.getAsLong(), batch.rowNumbers(),
+                batch.noInput(), chunks).toJson(), JSON, deadline.remaining());
         log.asyncState = "started";
         return accepted(batchId);
     }
@@ -172,21 +167,10 @@ final class AsyncScoring {
 
     /** Every row of the batch in its order: the model's values, NULL for the rows that had no input. */
     private static byte[] reassemble(BatchState state, List<List<JsonValue>> answers) {
-        long[] numbers = state.rowNumbers();
-        List<Row> rows = new ArrayList<>(numbers.length);
-        List<JsonValue> values = new ArrayList<>(numbers.length);
-        Iterator<JsonValue> scored = answers.stream().flatMap(List::stream).iterator();
-        int nextEmpty = 0;
-        for (int i = 0; i < numbers.length; i++) {
-            rows.add(new Row(numbers[i], List.of()));
-            if (nextEmpty < state.noInput().length && state.noInput()[nextEmpty] == i) {
-                values.add(JsonValue.NULL);
-                nextEmpty++;
-            } else {
-                values.add(scored.next());
-            }
-        }
-        return SnowflakeAnswer.data(rows, values);
+        List<JsonValue> scored = new ArrayList<>();
+        answers.forEach(scored::addAll);
+        return SnowflakeAnswer.data(state.rowNumbers(), ParsedBatch.withNulls(state.rowNumbers().length,
+                state.noInput(), scored));
     }
 
     private static List<JsonValue> decode(ObjectStore.StoredObject output, int rows, int chunk, int chunks) {

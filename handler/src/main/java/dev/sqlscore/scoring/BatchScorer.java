@@ -9,10 +9,10 @@ import dev.sqlscore.protocol.FunctionSettings;
 import dev.sqlscore.protocol.InvalidModelResponseException;
 import dev.sqlscore.protocol.InvalidHeaderException;
 import dev.sqlscore.protocol.JsonValue;
+import dev.sqlscore.protocol.ParsedBatch;
 import dev.sqlscore.protocol.ProtocolException;
 import dev.sqlscore.protocol.RequestBody;
 import dev.sqlscore.protocol.ResponseDecoder;
-import dev.sqlscore.protocol.Row;
 import dev.sqlscore.protocol.RowRange;
 import dev.sqlscore.protocol.SnowflakeAnswer;
 import dev.sqlscore.protocol.SnowflakeHeaders;
@@ -133,26 +133,23 @@ public final class BatchScorer {
         if (log.poll) {
             return async.poll(batchId, settings, deadline, log);
         }
-        List<Row> rows = BatchParser.parse(RequestBody.decode(request.body()));
-        log.rows = rows.size();
-        if (rows.stream().noneMatch(Row::hasInput)) {
+        ParsedBatch batch = BatchParser.parse(RequestBody.decode(request.body()), settings.format());
+        log.rows = batch.size();
+        if (!batch.hasInput()) {
             log.asyncState = "done";
-            return new ScoringResponse(200, SnowflakeAnswer.data(rows, withNulls(rows, List.of())));
+            return new ScoringResponse(200, batch.answer(List.of()));
         }
-        return async.start(batchId, settings, rows, deadline, log);
+        return async.start(batchId, settings, batch, deadline, log);
     }
 
     private byte[] answer(ScoringRequest request, FunctionSettings settings, Deadline deadline, BatchLog log) {
-        List<Row> rows = BatchParser.parse(RequestBody.decode(request.body()));
-        log.rows = rows.size();
-        List<Row> scored = rows.stream().filter(Row::hasInput).toList();
-        List<JsonValue> values = scored.isEmpty() ? List.of() : score(settings, scored, deadline, log);
-        return SnowflakeAnswer.data(rows, scored.size() == rows.size() ? values : withNulls(rows, values));
+        ParsedBatch batch = BatchParser.parse(RequestBody.decode(request.body()), settings.format());
+        log.rows = batch.size();
+        return batch.answer(batch.hasInput() ? score(settings, batch.encoded(), deadline, log) : List.of());
     }
 
     /** The model's values for rows that have input, in order. */
-    private List<JsonValue> score(FunctionSettings settings, List<Row> rows, Deadline deadline, BatchLog log) {
-        EncodedRows encoded = EncodedRows.encode(rows, settings.format());
+    private List<JsonValue> score(FunctionSettings settings, EncodedRows encoded, Deadline deadline, BatchLog log) {
         List<RowRange> chunks = Chunker.plan(encoded, config.maxRequestBytes(), config.maxRowsPerRequest());
         log.chunks = chunks.size();
         long modelStart = nanoClock.getAsLong();
@@ -166,18 +163,11 @@ public final class BatchScorer {
         } finally {
             log.modelMillis = millisSince(modelStart);
         }
-        List<JsonValue> values = new ArrayList<>(rows.size());
-        answers.forEach(values::addAll);
-        return values;
-    }
-
-    /** One value per row of the batch: the model's, in order, for rows with input; NULL for the others. */
-    private static List<JsonValue> withNulls(List<Row> rows, List<JsonValue> scoredValues) {
-        List<JsonValue> values = new ArrayList<>(rows.size());
-        int next = 0;
-        for (Row row : rows) {
-            values.add(row.hasInput() ? scoredValues.get(next++) : JsonValue.NULL);
+        if (answers.size() == 1) {
+            return answers.get(0);
         }
+        List<JsonValue> values = new ArrayList<>(encoded.count());
+        answers.forEach(values::addAll);
         return values;
     }
 

@@ -1,0 +1,119 @@
+package dev.sqlscore.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link BatchParser#parse(byte[], PayloadFormat)} writes rows straight from the request's tokens: it must give
+ * exactly what reading every value and encoding them gives, for every shape of row, in every format.
+ */
+class EncodingParserTest {
+
+    /** What the scorer did before: read the values, keep the rows with input, encode them. */
+    private static ParsedBatch reference(byte[] json, PayloadFormat format) {
+        List<Row> rows = BatchParser.parse(json);
+        List<Row> scored = rows.stream().filter(Row::hasInput).toList();
+        return new ParsedBatch(rows.stream().mapToLong(Row::rowNumber).toArray(),
+                IntStream.range(0, rows.size()).filter(i -> !rows.get(i).hasInput()).toArray(),
+                EncodedRows.encode(scored, format));
+    }
+
+    private static void assertSame(String json, PayloadFormat format) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        ParsedBatch expected = reference(bytes, format);
+        ParsedBatch actual = BatchParser.parse(bytes, format);
+        assertArrayEquals(expected.rowNumbers(), actual.rowNumbers(), json);
+        assertArrayEquals(expected.noInput(), actual.noInput(), json);
+        assertEquals(expected.encoded().count(), actual.encoded().count(), json);
+        RowRange all = new RowRange(0, expected.encoded().count());
+        if (all.count() > 0) {
+            assertEquals(new String(expected.encoded().body(all), StandardCharsets.UTF_8),
+                    new String(actual.encoded().body(all), StandardCharsets.UTF_8), json);
+        }
+        for (int i = 0; i < all.count(); i++) {
+            assertEquals(expected.encoded().rowSize(i), actual.encoded().rowSize(i), json);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(PayloadFormat.class)
+    void everyShapeOfRowIsEncodedAsItsValuesWouldBe(PayloadFormat format) {
+        for (String rows : List.of(
+                "[0,[1,2.5,-3e10,true,false,null]]",
+                "[0,1,2,3]",
+                "[0,\"a,b\",\"say \\\"hi\\\"\",\"\",\" padded \",\"line\\nbreak\",\"é ü 日本 🎉\"]",
+                "[0,[\"x\",1]]",
+                "[0,null]", "[0]", "[0,[]]", "[0,[null,null]]", "[0,null,null]",
+                "[0,[1,[2,3]]]", "[0,[{\"a\":1}]]", "[0,1,[2]]", "[0,[1],2]", "[0,{\"k\":[1]}]",
+                "[0,\"[1,2,3]\"]", "[0,\" [\\\"a\\\", 4]\"]", "[0,\"[1,2\"]", "[0,\"[1]\",2]", "[0,\"[1] x\"]",
+                "[0,[1,2]],[1,null],[2,[3,4]]",
+                "[5,[1]],[3,[2]],[9,null],[4,\"[7]\"],[8,[1,[2]]],[6,[true]]")) {
+            assertSame("{\"data\":[" + rows + "]}", format);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(PayloadFormat.class)
+    void randomBatchesAreEncodedAsTheirValuesWouldBe(PayloadFormat format) {
+        Random random = new Random(12345);
+        for (int batch = 0; batch < 300; batch++) {
+            StringBuilder json = new StringBuilder("{\"data\":[");
+            int rows = random.nextInt(12);
+            List<Integer> numbers = new ArrayList<>(IntStream.range(0, rows).boxed().toList());
+            if (random.nextBoolean()) {
+                java.util.Collections.shuffle(numbers, random);
+            }
+            for (int row = 0; row < rows; row++) {
+                json.append(row == 0 ? "" : ",").append('[').append(numbers.get(row));
+                boolean array = random.nextBoolean();
+                int arguments = random.nextInt(4);
+                if (array) {
+                    json.append(",[");
+                }
+                for (int a = 0; a < arguments; a++) {
+                    json.append(array && a == 0 ? "" : ",").append(randomValue(random, 2));
+                }
+                json.append(array ? "]]" : "]");
+            }
+            assertSame(json.append("]}").toString(), format);
+        }
+    }
+
+    private static String randomValue(Random random, int depth) {
+        return switch (random.nextInt(depth > 0 ? 9 : 7)) {
+            case 0 -> Integer.toString(random.nextInt(2000) - 1000);
+            case 1 -> Double.toString(random.nextGaussian() * 1e3);
+            case 2 -> "1.5e-7";
+            case 3 -> random.nextBoolean() ? "true" : "false";
+            case 4 -> "null";
+            case 5 -> "\"" + List.of("", "a", "b,c", "q\\\"q", " s", "[1,2]", "ü").get(random.nextInt(7)) + "\"";
+            case 6 -> "-0.0";
+            case 7 -> "[" + randomValue(random, depth - 1) + "," + randomValue(random, depth - 1) + "]";
+            default -> "{\"k\":" + randomValue(random, depth - 1) + "}";
+        };
+    }
+
+    @Test
+    void errorsAreTheSameAsWhenReadingValues() {
+        for (String bad : List.of("{\"data\":[[0,1],[0,2]]}", "{\"data\":[[1,[1,2],[3]],[1,2]]}",
+                "{\"data\":[[0,[1,{]]]}", "{\"data\":[[0,[1,2]]", "{\"data\":[[-1,2]]}", "{\"data\":[[0,[1,2]],3]}",
+                "{\"data\":[[2,1],[1,1],[2,3]]}")) {
+            byte[] bytes = bad.getBytes(StandardCharsets.UTF_8);
+            String expected = assertThrows(InvalidBatchException.class, () -> BatchParser.parse(bytes)).getMessage();
+            for (PayloadFormat format : PayloadFormat.values()) {
+                assertEquals(expected, assertThrows(InvalidBatchException.class,
+                        () -> BatchParser.parse(bytes, format)).getMessage(), bad);
+            }
+        }
+    }
+}
