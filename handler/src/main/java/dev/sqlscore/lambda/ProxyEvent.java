@@ -1,13 +1,14 @@
 package dev.sqlscore.lambda;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sqlscore.protocol.HttpHeaders;
 import dev.sqlscore.scoring.ScoringRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -30,9 +31,11 @@ final class ProxyEvent {
      */
     static ScoringRequest read(ObjectMapper json, InputStream event, Duration timeRemaining)
             throws MalformedEventException {
-        JsonNode root;
+        byte[] bytes;
+        Fields fields;
         try {
-            root = json.readTree(event);
+            bytes = event.readAllBytes();
+            fields = fields(json, bytes);
         } catch (JsonProcessingException e) {
             // Jackson's own message can quote the input (row data): give the position only.
             throw new MalformedEventException("is not valid JSON (error at line " + e.getLocation().getLineNr()
@@ -40,23 +43,71 @@ final class ProxyEvent {
         } catch (IOException e) {
             throw new MalformedEventException("could not be read (" + e.getClass().getSimpleName() + ")");
         }
-        if (root == null || !root.isObject()) {
+        if (fields == null) {
             throw new MalformedEventException("is not a JSON object");
         }
-        JsonNode method = root.get("httpMethod");
-        if (method == null || !method.isTextual() || method.asText().isBlank()) {
+        if (fields.method == null || fields.method.isBlank()) {
             throw new MalformedEventException("has no httpMethod");
         }
-        return new ScoringRequest(method.asText(), headers(root), body(root), timeRemaining);
+        return new ScoringRequest(fields.method, headers(fields.multiValueHeaders, fields.headers),
+                body(bytes, fields), timeRemaining);
+    }
+
+    /** What the event says, read in one streaming pass; the body only located, not yet decoded. */
+    private static final class Fields {
+        String method;
+        JsonNode headers;
+        JsonNode multiValueHeaders;
+        /** The offset of the body string's opening quote; -1 when the body is absent or null. */
+        long bodyQuote = -1;
+        boolean bodyNotText;
+        JsonToken base64;
+    }
+
+    /**
+     * The fields the handler reads; null when the event is not an object. Every token is still read (the whole
+     * event must be JSON), but the body string is skipped over, not built: it is decoded from the bytes afterwards.
+     */
+    private static Fields fields(ObjectMapper json, byte[] bytes) throws IOException {
+        try (JsonParser parser = json.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                while (parser.nextToken() != null) {
+                    // still the whole event must be JSON, as for any other event
+                }
+                return null;
+            }
+            Fields fields = new Fields();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "httpMethod" -> fields.method = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    case "headers" -> fields.headers = parser.readValueAsTree();
+                    case "multiValueHeaders" -> fields.multiValueHeaders = parser.readValueAsTree();
+                    case "body" -> {
+                        fields.bodyQuote = value == JsonToken.VALUE_STRING
+                                ? parser.currentTokenLocation().getByteOffset() : -1;
+                        fields.bodyNotText = value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL;
+                        parser.skipChildren();
+                    }
+                    case "isBase64Encoded" -> {
+                        fields.base64 = value;
+                        parser.skipChildren();
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+            return fields;
+        }
     }
 
     /**
      * API Gateway sends every header in {@code multiValueHeaders} and the last value of each in {@code headers};
      * either may be null. Names are kept as sent: {@link HttpHeaders} looks them up in any case.
      */
-    private static HttpHeaders headers(JsonNode root) throws MalformedEventException {
+    private static HttpHeaders headers(JsonNode multiValueHeaders, JsonNode headers) throws MalformedEventException {
         Map<String, List<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        JsonNode multi = object(root, "multiValueHeaders");
+        JsonNode multi = object(multiValueHeaders, "multiValueHeaders");
         if (multi != null) {
             for (Map.Entry<String, JsonNode> header : multi.properties()) {
                 List<String> values = merged.computeIfAbsent(header.getKey(), name -> new ArrayList<>());
@@ -67,7 +118,7 @@ final class ProxyEvent {
                 }
             }
         }
-        JsonNode single = object(root, "headers");
+        JsonNode single = object(headers, "headers");
         if (single != null) {
             for (Map.Entry<String, JsonNode> header : single.properties()) {
                 List<String> values = merged.computeIfAbsent(header.getKey(), name -> new ArrayList<>());
@@ -85,8 +136,7 @@ final class ProxyEvent {
         }
     }
 
-    private static JsonNode object(JsonNode root, String field) throws MalformedEventException {
-        JsonNode node = root.get(field);
+    private static JsonNode object(JsonNode node, String field) throws MalformedEventException {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -97,25 +147,30 @@ final class ProxyEvent {
     }
 
     /** The body as sent, base64 undone; it may still be gzip, which the scorer handles. */
-    private static byte[] body(JsonNode root) throws MalformedEventException {
-        JsonNode body = root.get("body");
-        if (body == null || body.isNull()) {
+    private static byte[] body(byte[] event, Fields fields) throws MalformedEventException {
+        if (fields.bodyQuote < 0 && !fields.bodyNotText) {
             return new byte[0];
         }
-        if (!body.isTextual()) {
+        if (fields.bodyNotText) {
             throw new MalformedEventException("has a body that is not a JSON string");
         }
-        JsonNode base64 = root.get("isBase64Encoded");
-        if (base64 != null && !base64.isNull() && !base64.isBoolean()) {
+        if (fields.base64 != null && fields.base64 != JsonToken.VALUE_NULL && fields.base64 != JsonToken.VALUE_TRUE
+                && fields.base64 != JsonToken.VALUE_FALSE) {
             throw new MalformedEventException("has an isBase64Encoded field that is not true or false");
         }
-        if (base64 != null && base64.asBoolean()) {
+        byte[] body;
+        try {
+            body = JsonStringBytes.decode(event, (int) fields.bodyQuote);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("has a body string that is not valid JSON");
+        }
+        if (fields.base64 == JsonToken.VALUE_TRUE) {
             try {
-                return Base64.getDecoder().decode(body.asText());
+                return Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {
                 throw new MalformedEventException("says isBase64Encoded but its body is not valid base64");
             }
         }
-        return body.asText().getBytes(StandardCharsets.UTF_8);
+        return body;
     }
 }

@@ -20,7 +20,8 @@ final class ProxyResponse {
     }
 
     static byte[] write(JsonFactory json, int statusCode, byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 128);
+        // Room for the escaping of the body's quotes (a few per row in a Snowflake answer) without regrowing.
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + body.length / 8 + 128);
         try (JsonGenerator generator = json.createGenerator(out)) {
             generator.writeStartObject();
             generator.writeNumberField("statusCode", statusCode);

@@ -30,7 +30,7 @@ public final class BatchParser {
     private final PayloadFormat format;
     private final byte[] source;
     private final List<Row> rows = new ArrayList<>();
-    private long[] rowNumbers = new long[64];
+    private long[] rowNumbers;
     private int count;
     /** Built only once row numbers stop ascending (Snowflake sends them 0, 1, 2, ...). */
     private Map<Long, Integer> indexByRowNumber;
@@ -44,9 +44,12 @@ public final class BatchParser {
     private BatchParser(PayloadFormat format, byte[] source) {
         this.format = format;
         this.source = source;
+        // A guess at the row count that rarely needs a regrowth: Snowflake's rows take 20 bytes or more.
+        int expectedRows = Math.min(MAX_ROWS, 16 + source.length / 20);
+        rowNumbers = new long[expectedRows];
         if (format != null) {
             encoded = new ByteBuilder(source.length);
-            offsets = new int[65];
+            offsets = new int[expectedRows + 1];
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Reads a model's CSV answer (RFC 4180): one record per row; a record with one field is that value, with
@@ -13,14 +12,17 @@ import java.util.regex.Pattern;
  */
 final class CsvReader {
 
-    private static final Pattern JSON_NUMBER = Pattern.compile("-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?");
-
     private CsvReader() {
     }
 
     static List<JsonValue> read(byte[] body) {
+        return read(body, 16);
+    }
+
+    /** @param expectedRows how many records the body should hold: the list's first capacity */
+    static List<JsonValue> read(byte[] body, int expectedRows) {
         String text = new String(body, StandardCharsets.UTF_8);
-        List<JsonValue> rows = new ArrayList<>();
+        List<JsonValue> rows = new ArrayList<>(Math.max(1, expectedRows));
         if (text.equals("\n") || text.equals("\r\n")) {
             return rows;
         }
@@ -46,7 +48,53 @@ final class CsvReader {
             return JsonValue.NULL;
         }
         String stripped = field.text().strip();
-        return JSON_NUMBER.matcher(stripped).matches() ? new JsonValue.NumberValue(stripped)
-                : new JsonValue.StringValue(field.text());
+        return isJsonNumber(stripped) ? new JsonValue.NumberValue(stripped) : new JsonValue.StringValue(field.text());
+    }
+
+    /** JSON's number grammar: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}. */
+    static boolean isJsonNumber(String text) {
+        int length = text.length();
+        int i = 0;
+        if (i < length && text.charAt(i) == '-') {
+            i++;
+        }
+        if (i < length && text.charAt(i) == '0') {
+            i++;
+        } else {
+            int start = i;
+            while (i < length && isDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i == start || text.charAt(start) == '0') {
+                return false;
+            }
+        }
+        if (i < length && text.charAt(i) == '.') {
+            int start = ++i;
+            while (i < length && isDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i == start) {
+                return false;
+            }
+        }
+        if (i < length && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int start = i;
+            while (i < length && isDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i == start) {
+                return false;
+            }
+        }
+        return i == length;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

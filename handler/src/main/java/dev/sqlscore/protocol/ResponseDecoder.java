@@ -31,7 +31,7 @@ public final class ResponseDecoder {
     public static List<JsonValue> decode(String contentType, byte[] body, int expectedRows) {
         Reading reading = readingFor(contentType, body);
         List<JsonValue> values = switch (reading) {
-            case CSV -> CsvReader.read(body);
+            case CSV -> CsvReader.read(body, expectedRows);
             case JSON -> fromJson(body, contentType);
             case JSON_LINES -> fromJsonLines(body, contentType);
         };

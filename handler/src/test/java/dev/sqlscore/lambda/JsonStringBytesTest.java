@@ -1,0 +1,58 @@
+package dev.sqlscore.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The body decoded from the event's bytes is what Jackson's string, encoded to UTF-8, would be. */
+class JsonStringBytesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static void assertAsJackson(String literal) throws Exception {
+        byte[] document = ("{\"body\":" + literal + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] expected = JSON.readTree(document).get("body").asText().getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(expected, JsonStringBytes.decode(document, "{\"body\":".length()), literal);
+    }
+
+    @Test
+    void decodesEveryEscapeAsJacksonDoes() throws Exception {
+        for (String literal : List.of("\"\"", "\"plain\"", "\"{\\\"data\\\":[[0,1]]}\"", "\"\\\\ \\/ \\b \\f \\n \\r \\t\"",
+                "\"\\u00e9\\u65e5\\u0000\"", "\"\\uD83C\\uDF89 party\"", "\"lone \\uD83C here\"", "\"lone \\uDF89\"",
+                "\"\\uD83C\\u0041\"", "\"é 日本 🎉 raw\"", "\"end\\\\\"")) {
+            assertAsJackson(literal);
+        }
+    }
+
+    @Test
+    void randomStringsDecodeAsJacksonDecodesThem() throws Exception {
+        Random random = new Random(5);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int c = random.nextInt(12); c > 0; c--) {
+                text.append((char) switch (random.nextInt(4)) {
+                    case 0 -> random.nextInt(0x80);
+                    case 1 -> 0x80 + random.nextInt(0x780);
+                    case 2 -> 0xD800 + random.nextInt(0x800);
+                    default -> 0x800 + random.nextInt(0xF000);
+                });
+            }
+            assertAsJackson(JSON.writeValueAsString(text.toString()));
+        }
+    }
+
+    @Test
+    void refusesWhatIsNotAString() {
+        for (String bad : List.of("{\"body\":\"open", "{\"body\":\"bad \\x escape\"}", "{\"body\":\"\\u12\"}",
+                "{\"body\":\"trailing \\")) {
+            byte[] document = bad.getBytes(StandardCharsets.UTF_8);
+            assertThrows(IllegalArgumentException.class, () -> JsonStringBytes.decode(document, "{\"body\":".length()),
+                    bad);
+        }
+    }
+}
