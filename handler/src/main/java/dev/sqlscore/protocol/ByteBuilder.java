@@ -51,9 +51,12 @@ final class ByteBuilder {
     /** Chars known to be ASCII (a number's literal, straight from the parser's buffer). */
     ByteBuilder appendAscii(char[] chars, int offset, int length) {
         ensure(length);
+        byte[] target = bytes;
+        int at = size;
         for (int i = 0; i < length; i++) {
-            bytes[size++] = (byte) chars[offset + i];
+            target[at + i] = (byte) chars[offset + i];
         }
+        size = at + length;
         return this;
     }
 
