@@ -44,8 +44,8 @@ public final class BatchParser {
     private BatchParser(PayloadFormat format, byte[] source) {
         this.format = format;
         this.source = source;
-        // A first guess at the row count (a row of a few features takes 30 bytes or more); more rows regrow.
-        int expectedRows = Math.min(MAX_ROWS, 16 + source.length / 32);
+        // A first guess at the row count (a row of a dozen features takes 60 bytes or more); more rows regrow.
+        int expectedRows = Math.min(MAX_ROWS, 16 + source.length / 64);
         rowNumbers = new long[expectedRows];
         if (format != null) {
             encoded = new ByteBuilder(source.length);

@@ -82,7 +82,7 @@ public final class CsvRecordReader {
             return null;
         }
         recordLine = line;
-        List<Field> fields = new ArrayList<>();
+        List<Field> fields = new ArrayList<>(4);
         while (true) {
             fields.add(peek() == '"' ? quoted() : plain());
             int c = peek();
@@ -101,7 +101,19 @@ public final class CsvRecordReader {
     }
 
     private Field plain() {
-        StringBuilder text = new StringBuilder();
+        // Most fields lie within the buffer: make the string from it directly, without a builder.
+        int start = position;
+        while (position < limit) {
+            char c = buffer[position];
+            if (c == ',' || c == '\r' || c == '\n') {
+                return new Field(new String(buffer, start, position - start), false);
+            }
+            if (c == '"' && strict) {
+                break;
+            }
+            position++;
+        }
+        StringBuilder text = new StringBuilder().append(buffer, start, position - start);
         for (int c = peek(); c != END && c != ',' && c != '\r' && c != '\n'; c = peek()) {
             if (c == '"' && strict) {
                 throw new MalformedCsvException(line, "a quote inside an unquoted field; quote the whole field and "

@@ -27,7 +27,7 @@ public final class SnowflakeAnswer {
         if (rowNumbers.length == 0) {
             return EMPTY.clone();
         }
-        ByteBuilder out = new ByteBuilder(16 + rowNumbers.length * 24);
+        ByteBuilder out = new ByteBuilder(16 + rowNumbers.length * 16);
         out.appendAscii("{\"data\":[");
         for (int i = 0; i < rowNumbers.length; i++) {
             if (i > 0) {

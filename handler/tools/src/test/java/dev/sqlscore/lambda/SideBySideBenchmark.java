@@ -38,6 +38,7 @@ import java.util.Map;
 public final class SideBySideBenchmark {
 
     private static final int ROWS = 10_000;
+    private static final int LARGEST_ROWS = 63_000;
     private static final int WARMUP = 300;
     private static final int ITERATIONS = 200;
     private static final com.sun.management.ThreadMXBean ALLOCATION =
@@ -60,6 +61,10 @@ public final class SideBySideBenchmark {
                     StandardCharsets.UTF_8)).readLine());
             double[] floor = floor(model, body);
             double[] java = javaHandler(model, event, body.length);
+            // The largest batch API Gateway delivers: 6 MB of JSON, decompressed (two InvokeEndpoint calls).
+            byte[] largest = TestEvents.churnBatch(LARGEST_ROWS);
+            double[] large = javaHandler(model, TestEvents.post(TestEvents.snowflakeHeaders(
+                    InstantModelServer.ENDPOINT, PayloadFormat.CSV.mediaType()), largest, false), largest.length);
             double[] peer = python(python, script, model, event);
             System.out.printf("%n| handler (10,000 x 13, %.2f MB body) | p50 ms | p90 ms | vs the model server |%n",
                     body.length / 1e6);
@@ -67,6 +72,8 @@ public final class SideBySideBenchmark {
             row("model server alone (the floor)", floor, floor);
             row("Java handler (JDK " + Runtime.version().feature() + ", AWS SDK v2)", java, floor);
             row("seed-like Python handler (boto3)", peer, floor);
+            System.out.printf("Java handler, the largest batch (%,d rows, %.2f MB body): p50 %.1f ms, p99 %.1f ms%n",
+                    LARGEST_ROWS, largest.length / 1e6, percentile(large, 50), percentile(large, 99));
             System.out.printf("Java / Python at p50: %.2f; measured %s, %d cores%n", percentile(java, 50)
                     / percentile(peer, 50), LocalDate.now(), Runtime.getRuntime().availableProcessors());
         } finally {
