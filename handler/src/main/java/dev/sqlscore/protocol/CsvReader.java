@@ -26,6 +26,9 @@ final class CsvReader {
         if (text.equals("\n") || text.equals("\r\n")) {
             return rows;
         }
+        if (text.indexOf('"') < 0 && text.indexOf(',') < 0) {
+            return readOneFieldPerLine(text, rows);
+        }
         CsvRecordReader records = CsvRecordReader.lenient(new StringReader(text));
         for (List<CsvRecordReader.Field> fields = records.next(); fields != null; fields = records.next()) {
             if (fields.size() == 1) {
@@ -39,16 +42,35 @@ final class CsvReader {
         return rows;
     }
 
+    /**
+     * The usual answer, one unquoted value per line: read as the record reader would read it (a blank line is a
+     * NULL, a final line break starts no record), without its per-record lists and fields.
+     */
+    private static List<JsonValue> readOneFieldPerLine(String text, List<JsonValue> rows) {
+        int length = text.length();
+        int start = 0;
+        while (start < length) {
+            int end = start;
+            while (end < length && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            rows.add(unquoted(text.substring(start, end)));
+            start = end + (end + 1 < length && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? 2 : 1);
+        }
+        return rows;
+    }
+
     /** Unquoted JSON numbers (blanks around them allowed) stay exact numbers, empty unquoted fields are null. */
     private static JsonValue value(CsvRecordReader.Field field) {
-        if (field.quoted()) {
-            return new JsonValue.StringValue(field.text());
-        }
-        if (field.text().isEmpty()) {
+        return field.quoted() ? new JsonValue.StringValue(field.text()) : unquoted(field.text());
+    }
+
+    private static JsonValue unquoted(String text) {
+        if (text.isEmpty()) {
             return JsonValue.NULL;
         }
-        String stripped = field.text().strip();
-        return isJsonNumber(stripped) ? new JsonValue.NumberValue(stripped) : new JsonValue.StringValue(field.text());
+        String stripped = text.strip();
+        return isJsonNumber(stripped) ? new JsonValue.NumberValue(stripped) : new JsonValue.StringValue(text);
     }
 
     /** JSON's number grammar: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}. */

@@ -28,4 +28,31 @@ class CsvNumberTest {
             assertEquals(GRAMMAR.matcher(text).matches(), CsvReader.isJsonNumber(text.toString()), "'" + text + "'");
         }
     }
+
+    /** One value per line takes a shortcut past the record reader: it must read exactly what the reader reads. */
+    @Test
+    void oneValuePerLineReadsAsTheRecordReaderWould() {
+        Random random = new Random(3);
+        List<String> pieces = List.of("0.5", "1", "-2e3", "", " 7 ", "x", "NaN", "\n", "\r\n", "\r", "é");
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int p = random.nextInt(8); p > 0; p--) {
+                text.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String body = text.toString();
+            if (body.equals("\n") || body.equals("\r\n")) {
+                continue;
+            }
+            List<JsonValue> expected = new java.util.ArrayList<>();
+            CsvRecordReader records = CsvRecordReader.lenient(new java.io.StringReader(body));
+            for (List<CsvRecordReader.Field> fields = records.next(); fields != null; fields = records.next()) {
+                expected.add(fields.get(0).text().isEmpty() ? JsonValue.NULL
+                        : CsvReader.isJsonNumber(fields.get(0).text().strip())
+                        ? new JsonValue.NumberValue(fields.get(0).text().strip())
+                        : new JsonValue.StringValue(fields.get(0).text()));
+            }
+            assertEquals(expected, CsvReader.read(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    body.replace("\n", "\\n").replace("\r", "\\r"));
+        }
+    }
 }
