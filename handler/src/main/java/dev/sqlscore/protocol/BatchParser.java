@@ -72,6 +72,10 @@ public final class BatchParser {
      * @throws InvalidBatchException as {@link #parse(byte[])}
      */
     public static ParsedBatch parse(byte[] json, PayloadFormat format) {
+        ParsedBatch plain = PlainBatchScanner.scan(json, java.util.Objects.requireNonNull(format, "format"));
+        if (plain != null) {
+            return plain;
+        }
         BatchParser batchParser = new BatchParser(java.util.Objects.requireNonNull(format, "format"), json);
         batchParser.run();
         return new ParsedBatch(java.util.Arrays.copyOf(batchParser.rowNumbers, batchParser.count),

@@ -2,6 +2,7 @@ package dev.sqlscore.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
@@ -86,6 +87,78 @@ class EncodingParserTest {
                 json.append(array ? "]]" : "]");
             }
             assertSame(json.append("]}").toString(), format);
+        }
+    }
+
+    /** Snowflake's own shape, which the byte-level scanner reads: ascending rows of plain values, any whitespace. */
+    private static String plainBatch(Random random) {
+        String[] blanks = {"", "", "", " ", "\n", "\t", "\r\n  "};
+        StringBuilder json = new StringBuilder(blanks[random.nextInt(blanks.length)]).append("{\"data\":[");
+        int rows = random.nextInt(8);
+        int number = random.nextInt(3);
+        for (int row = 0; row < rows; row++) {
+            json.append(row == 0 ? "" : ",").append(blanks[random.nextInt(blanks.length)]).append('[').append(number);
+            number += 1 + random.nextInt(3);
+            boolean array = random.nextBoolean();
+            int arguments = random.nextInt(5);
+            if (array) {
+                json.append(",").append(blanks[random.nextInt(blanks.length)]).append('[');
+            }
+            for (int a = 0; a < arguments; a++) {
+                json.append(array && a == 0 ? "" : ",").append(blanks[random.nextInt(blanks.length)])
+                        .append(List.of("0", "-0", "12", "-3.25", "1e5", "2.5E-3", "true", "false", "null",
+                                "123456789012345678901234567890").get(random.nextInt(10)))
+                        .append(blanks[random.nextInt(blanks.length)]);
+            }
+            json.append(array ? "]]" : "]");
+        }
+        return json.append("]").append(blanks[random.nextInt(blanks.length)]).append("}").toString();
+    }
+
+    @ParameterizedTest
+    @EnumSource(PayloadFormat.class)
+    void plainBatchesAreReadAsTheJsonParserReadsThem(PayloadFormat format) {
+        Random random = new Random(777);
+        for (int batch = 0; batch < 2_000; batch++) {
+            String json = plainBatch(random);
+            assertNotNull(PlainBatchScanner.scan(json.getBytes(StandardCharsets.UTF_8), format),
+                    "the scanner reads Snowflake's shape itself: " + json);
+            assertSame(json, format);
+        }
+    }
+
+    /**
+     * A plain batch with one byte changed, dropped or added: whatever the scanner makes of it, the answer (rows or
+     * the error) is the JSON parser's.
+     */
+    @ParameterizedTest
+    @EnumSource(PayloadFormat.class)
+    void brokenPlainBatchesGetTheJsonParsersAnswer(PayloadFormat format) {
+        Random random = new Random(4242);
+        String alphabet = "0123456789-+.eE,[]{}\" tfalsenu:x";
+        for (int batch = 0; batch < 5_000; batch++) {
+            StringBuilder json = new StringBuilder(plainBatch(random));
+            int at = random.nextInt(json.length());
+            switch (random.nextInt(3)) {
+                case 0 -> json.deleteCharAt(at);
+                case 1 -> json.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+                default -> json.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
+            String expectedError = null;
+            try {
+                BatchParser.parse(bytes);
+            } catch (ProtocolException e) {
+                expectedError = e.getMessage();
+            }
+            if (expectedError == null) {
+                assertSame(json.toString(), format);
+            } else {
+                String message = expectedError;
+                ProtocolException actual = assertThrows(ProtocolException.class, () -> BatchParser.parse(bytes, format),
+                        json::toString);
+                assertEquals(message, actual.getMessage(), json.toString());
+            }
         }
     }
 
