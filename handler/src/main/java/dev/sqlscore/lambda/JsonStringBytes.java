@@ -1,5 +1,9 @@
 package dev.sqlscore.lambda;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Decodes a JSON string straight from the event's UTF-8 bytes into the UTF-8 bytes it stands for, without the
  * char buffer and the {@code String} a JSON parser would build (the body is the event's one large value): two passes,
@@ -8,7 +12,44 @@ package dev.sqlscore.lambda;
  */
 final class JsonStringBytes {
 
+    /** Eight bytes at a time, to find the next quote or backslash in the long runs between them. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long SPACES = 0x2020202020202020L;
+
     private JsonStringBytes() {
+    }
+
+    /**
+     * The index of the first quote, backslash or control character (which JSON does not allow unescaped) at or after
+     * {@code from}, or {@code json.length}.
+     */
+    static int nextSpecial(byte[] json, int from) {
+        int i = from;
+        while (i + Long.BYTES <= json.length) {
+            long word = (long) WORDS.get(json, i);
+            long quotes = word ^ QUOTES;
+            long backslashes = word ^ BACKSLASHES;
+            // A byte is zero in x exactly where it matched; the lowest flagged byte is the first match.
+            long found = (quotes - ONES) & ~quotes & HIGHS | (backslashes - ONES) & ~backslashes & HIGHS
+                    | (word - SPACES) & ~word & HIGHS; // a byte below 0x20
+
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            i += Long.BYTES;
+        }
+        while (i < json.length && json[i] != '"' && json[i] != '\\' && (json[i] < 0 || json[i] >= 0x20)) {
+            i++;
+        }
+        return i;
+    }
+
+    /** A string decoded, and the index of its closing quote. */
+    record Decoded(byte[] bytes, int closingQuote) {
     }
 
     /**
@@ -16,24 +57,26 @@ final class JsonStringBytes {
      * @param quote the offset of the string's opening quote
      * @throws IllegalArgumentException for an unterminated string or a bad escape
      */
-    static byte[] decode(byte[] json, int quote) {
+    static Decoded decode(byte[] json, int quote) {
         if (quote < 0 || quote >= json.length || json[quote] != '"') {
             throw new IllegalArgumentException("no string at " + quote);
         }
-        byte[] out = new byte[scan(json, quote + 1, null)];
+        long sized = scan(json, quote + 1, null);
+        byte[] out = new byte[(int) sized];
         scan(json, quote + 1, out);
-        return out;
+        return new Decoded(out, (int) (sized >>> 32));
     }
 
-    /** Decodes from {@code start} to the closing quote into {@code out} (when not null); the decoded length. */
-    private static int scan(byte[] json, int start, byte[] out) {
+    /**
+     * Decodes from {@code start} to the closing quote into {@code out} (when not null); the closing quote's index in
+     * the high 32 bits, the decoded length in the low ones.
+     */
+    private static long scan(byte[] json, int start, byte[] out) {
         int length = 0;
         int i = start;
         while (true) {
             int run = i;
-            while (i < json.length && json[i] != '"' && json[i] != '\\') {
-                i++;
-            }
+            i = nextSpecial(json, i);
             if (out != null) {
                 System.arraycopy(json, run, out, length, i - run);
             }
@@ -42,7 +85,10 @@ final class JsonStringBytes {
                 throw new IllegalArgumentException("unterminated string");
             }
             if (json[i] == '"') {
-                return length;
+                return (long) i << 32 | length;
+            }
+            if (json[i] != '\\') {
+                throw new IllegalArgumentException("a control character not escaped");
             }
             if (i + 1 >= json.length) {
                 throw new IllegalArgumentException("unterminated escape");

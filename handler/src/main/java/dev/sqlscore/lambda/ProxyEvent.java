@@ -50,26 +50,29 @@ final class ProxyEvent {
             throw new MalformedEventException("has no httpMethod");
         }
         return new ScoringRequest(fields.method, headers(fields.multiValueHeaders, fields.headers),
-                body(bytes, fields), timeRemaining);
+                body(fields), timeRemaining);
     }
 
-    /** What the event says, read in one streaming pass; the body only located, not yet decoded. */
+    /** What the event says, read in one streaming pass, the body decoded from the event's bytes. */
     private static final class Fields {
         String method;
         JsonNode headers;
         JsonNode multiValueHeaders;
-        /** The offset of the body string's opening quote; -1 when the body is absent or null. */
-        long bodyQuote = -1;
+        /** Null when the body is absent or null. */
+        byte[] body;
         boolean bodyNotText;
+        boolean bodyNotValid;
         JsonToken base64;
     }
 
     /**
-     * The fields the handler reads; null when the event is not an object. Every token is still read (the whole
-     * event must be JSON), but the body string is skipped over, not built: it is decoded from the bytes afterwards.
+     * The fields the handler reads; null when the event is not an object. Every token is read (the whole event must be
+     * JSON) except the body string's: the body is decoded straight from the event's bytes, and the parser goes on
+     * from just after it, so the event's one large value is read once.
      */
     private static Fields fields(ObjectMapper json, byte[] bytes) throws IOException {
-        try (JsonParser parser = json.createParser(bytes)) {
+        JsonParser parser = json.createParser(bytes);
+        try {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 while (parser.nextToken() != null) {
                     // still the whole event must be JSON, as for any other event
@@ -85,10 +88,27 @@ final class ProxyEvent {
                     case "headers" -> fields.headers = parser.readValueAsTree();
                     case "multiValueHeaders" -> fields.multiValueHeaders = parser.readValueAsTree();
                     case "body" -> {
-                        fields.bodyQuote = value == JsonToken.VALUE_STRING
-                                ? parser.currentTokenLocation().getByteOffset() : -1;
                         fields.bodyNotText = value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL;
-                        parser.skipChildren();
+                        fields.body = null;
+                        if (value == JsonToken.VALUE_STRING) {
+                            JsonStringBytes.Decoded body;
+                            try {
+                                body = JsonStringBytes.decode(bytes, (int) parser.currentTokenLocation()
+                                        .getByteOffset());
+                            } catch (IllegalArgumentException e) {
+                                fields.bodyNotValid = true;
+                                parser.skipChildren();
+                                continue;
+                            }
+                            fields.body = body.bytes();
+                            parser.close();
+                            parser = rest(json, bytes, body.closingQuote() + 1);
+                            parser.nextToken(); // the rest's START_OBJECT
+                            parser.nextToken(); // the placeholder's name
+                            parser.nextToken(); // and value: the body's place
+                        } else {
+                            parser.skipChildren();
+                        }
                     }
                     case "isBase64Encoded" -> {
                         fields.base64 = value;
@@ -98,7 +118,18 @@ final class ProxyEvent {
                 }
             }
             return fields;
+        } finally {
+            parser.close();
         }
+    }
+
+    /** The event after the body: an object again, a placeholder member standing where the body was. */
+    private static JsonParser rest(ObjectMapper json, byte[] event, int from) throws IOException {
+        byte[] placeholder = "{\"\":0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] rest = new byte[placeholder.length + event.length - from];
+        System.arraycopy(placeholder, 0, rest, 0, placeholder.length);
+        System.arraycopy(event, from, rest, placeholder.length, event.length - from);
+        return json.createParser(rest);
     }
 
     /**
@@ -147,8 +178,8 @@ final class ProxyEvent {
     }
 
     /** The body as sent, base64 undone; it may still be gzip, which the scorer handles. */
-    private static byte[] body(byte[] event, Fields fields) throws MalformedEventException {
-        if (fields.bodyQuote < 0 && !fields.bodyNotText) {
+    private static byte[] body(Fields fields) throws MalformedEventException {
+        if (fields.body == null && !fields.bodyNotText && !fields.bodyNotValid) {
             return new byte[0];
         }
         if (fields.bodyNotText) {
@@ -158,19 +189,16 @@ final class ProxyEvent {
                 && fields.base64 != JsonToken.VALUE_FALSE) {
             throw new MalformedEventException("has an isBase64Encoded field that is not true or false");
         }
-        byte[] body;
-        try {
-            body = JsonStringBytes.decode(event, (int) fields.bodyQuote);
-        } catch (IllegalArgumentException e) {
+        if (fields.bodyNotValid) {
             throw new MalformedEventException("has a body string that is not valid JSON");
         }
         if (fields.base64 == JsonToken.VALUE_TRUE) {
             try {
-                return Base64.getDecoder().decode(body);
+                return Base64.getDecoder().decode(fields.body);
             } catch (IllegalArgumentException e) {
                 throw new MalformedEventException("says isBase64Encoded but its body is not valid base64");
             }
         }
-        return body;
+        return fields.body;
     }
 }

@@ -31,6 +31,14 @@ final class ByteBuilder {
         return Arrays.copyOf(bytes, size);
     }
 
+    /**
+     * The bytes, without a copy when the builder was sized exactly: for a builder whose array is handed over, used
+     * no further.
+     */
+    byte[] toByteArrayHandingOver() {
+        return size == bytes.length ? bytes : toByteArray();
+    }
+
     ByteBuilder append(byte b) {
         ensure(1);
         bytes[size++] = b;

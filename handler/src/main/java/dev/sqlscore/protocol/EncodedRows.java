@@ -57,7 +57,7 @@ public final class EncodedRows {
             }
             out.append(bytes, offsets[i], rowSize(i));
         }
-        return out.append(format.suffix()).toByteArray();
+        return out.append(format.suffix()).toByteArrayHandingOver();
     }
 
     @Override

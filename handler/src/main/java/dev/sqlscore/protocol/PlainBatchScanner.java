@@ -244,11 +244,14 @@ final class PlainBatchScanner {
     }
 
     private int digits() {
-        int start = at;
-        while (at < in.length && in[at] >= '0' && in[at] <= '9') {
-            at++;
+        byte[] bytes = in;
+        int i = at;
+        while (i < bytes.length && bytes[i] >= '0' && bytes[i] <= '9') {
+            i++;
         }
-        return at - start;
+        int count = i - at;
+        at = i;
+        return count;
     }
 
     /** What may follow a value inside an array: whitespace, a comma or the array's end. */
@@ -261,9 +264,12 @@ final class PlainBatchScanner {
     }
 
     private void whitespace() {
-        while (at < in.length && (in[at] == ' ' || in[at] == '\n' || in[at] == '\r' || in[at] == '\t')) {
-            at++;
+        byte[] bytes = in;
+        int i = at;
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
+            i++;
         }
+        at = i;
     }
 
     private int peek() {

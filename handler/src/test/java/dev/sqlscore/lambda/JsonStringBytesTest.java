@@ -17,7 +17,7 @@ class JsonStringBytesTest {
     private static void assertAsJackson(String literal) throws Exception {
         byte[] document = ("{\"body\":" + literal + "}").getBytes(StandardCharsets.UTF_8);
         byte[] expected = JSON.readTree(document).get("body").asText().getBytes(StandardCharsets.UTF_8);
-        assertArrayEquals(expected, JsonStringBytes.decode(document, "{\"body\":".length()), literal);
+        assertArrayEquals(expected, JsonStringBytes.decode(document, "{\"body\":".length()).bytes(), literal);
     }
 
     @Test
@@ -47,8 +47,28 @@ class JsonStringBytesTest {
     }
 
     @Test
+    void findsTheNextQuoteOrBackslashEightBytesAtATimeAsOneAtATimeWould() {
+        Random random = new Random(8);
+        byte[] alphabet = {'a', '"', '\\', 0x21, 0x23, 0x5B, 0x5D, (byte) 0xA2, (byte) 0xDC, 0};
+        for (int i = 0; i < 20_000; i++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            for (int b = 0; b < bytes.length; b++) {
+                bytes[b] = random.nextInt(4) == 0 ? alphabet[random.nextInt(alphabet.length)] : (byte) 'x';
+            }
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+            int expected = from;
+            while (expected < bytes.length && bytes[expected] != '"' && bytes[expected] != '\\'
+                    && (bytes[expected] < 0 || bytes[expected] >= 0x20)) {
+                expected++;
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(expected, JsonStringBytes.nextSpecial(bytes, from),
+                    java.util.Arrays.toString(bytes) + " from " + from);
+        }
+    }
+
+    @Test
     void refusesWhatIsNotAString() {
-        for (String bad : List.of("{\"body\":\"open", "{\"body\":\"bad \\x escape\"}", "{\"body\":\"\\u12\"}",
+        for (String bad : List.of("{\"body\":\"open", "{\"body\":\"raw\ttab\"}", "{\"body\":\"bad \\x escape\"}", "{\"body\":\"\\u12\"}",
                 "{\"body\":\"trailing \\")) {
             byte[] document = bad.getBytes(StandardCharsets.UTF_8);
             assertThrows(IllegalArgumentException.class, () -> JsonStringBytes.decode(document, "{\"body\":".length()),
