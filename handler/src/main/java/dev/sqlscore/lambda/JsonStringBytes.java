@@ -68,17 +68,36 @@ final class JsonStringBytes {
     }
 
     /**
+     * As {@link #decode}, in one pass: the string is decoded where it stands (a decoded string is never longer than its
+     * JSON, so nothing is overwritten before it is read), then copied out. {@code json} is changed up to the closing
+     * quote; what follows it is not.
+     */
+    static Decoded decodeInPlace(byte[] json, int quote) {
+        if (quote < 0 || quote >= json.length || json[quote] != '"') {
+            throw new IllegalArgumentException("no string at " + quote);
+        }
+        long decoded = scan(json, quote + 1, json, quote + 1);
+        int length = (int) decoded;
+        return new Decoded(java.util.Arrays.copyOfRange(json, quote + 1, quote + 1 + length), (int) (decoded >>> 32));
+    }
+
+    /**
      * Decodes from {@code start} to the closing quote into {@code out} (when not null); the closing quote's index in
      * the high 32 bits, the decoded length in the low ones.
      */
     private static long scan(byte[] json, int start, byte[] out) {
+        return scan(json, start, out, 0);
+    }
+
+    /** As {@link #scan(byte[], int, byte[])}, writing at {@code base} of {@code out}. */
+    private static long scan(byte[] json, int start, byte[] out, int base) {
         int length = 0;
         int i = start;
         while (true) {
             int run = i;
             i = nextSpecial(json, i);
             if (out != null) {
-                System.arraycopy(json, run, out, length, i - run);
+                System.arraycopy(json, run, out, base + length, i - run);
             }
             length += i - run;
             if (i >= json.length) {
@@ -109,7 +128,7 @@ final class JsonStringBytes {
             };
             if (simple >= 0) {
                 if (out != null) {
-                    out[length] = (byte) simple;
+                    out[base + length] = (byte) simple;
                 }
                 length++;
                 continue;
@@ -127,7 +146,7 @@ final class JsonStringBytes {
             if (Character.isSurrogate((char) codePoint) && codePoint <= 0xFFFF) {
                 codePoint = '?';
             }
-            length += utf8(codePoint, out, length);
+            length += utf8(codePoint, out, base + length);
         }
     }
 

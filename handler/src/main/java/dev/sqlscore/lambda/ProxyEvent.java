@@ -93,7 +93,7 @@ final class ProxyEvent {
                         if (value == JsonToken.VALUE_STRING) {
                             JsonStringBytes.Decoded body;
                             try {
-                                body = JsonStringBytes.decode(bytes, (int) parser.currentTokenLocation()
+                                body = JsonStringBytes.decodeInPlace(bytes, (int) parser.currentTokenLocation()
                                         .getByteOffset());
                             } catch (IllegalArgumentException e) {
                                 fields.bodyNotValid = true;

@@ -68,7 +68,7 @@ final class ByteBuilder {
         return this;
     }
 
-    /** A non-negative or negative whole number in decimal, without an intermediate string. */
+    /** A whole number in decimal, without an intermediate string. */
     ByteBuilder appendLong(long value) {
         if (value < 0) {
             if (value == Long.MIN_VALUE) {
@@ -78,15 +78,18 @@ final class ByteBuilder {
             value = -value;
         }
         int digits = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) {
+        for (long power = 10; digits < 19 && value >= power; power *= 10) {
             digits++;
         }
         ensure(digits);
-        for (int i = size + digits - 1; i >= size; i--) {
-            bytes[i] = (byte) ('0' + value % 10);
-            value /= 10;
+        byte[] target = bytes;
+        int end = size + digits;
+        for (int i = end - 1; i >= size; i--) {
+            long rest = value / 10;
+            target[i] = (byte) ('0' + (value - rest * 10));
+            value = rest;
         }
-        size += digits;
+        size = end;
         return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.sqlscore.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,9 +16,18 @@ class JsonStringBytesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static void assertAsJackson(String literal) throws Exception {
-        byte[] document = ("{\"body\":" + literal + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] document = ("{\"body\":" + literal + ",\"after\":1}").getBytes(StandardCharsets.UTF_8);
         byte[] expected = JSON.readTree(document).get("body").asText().getBytes(StandardCharsets.UTF_8);
-        assertArrayEquals(expected, JsonStringBytes.decode(document, "{\"body\":".length()).bytes(), literal);
+        int quote = "{\"body\":".length();
+        JsonStringBytes.Decoded twoPasses = JsonStringBytes.decode(document, quote);
+        assertArrayEquals(expected, twoPasses.bytes(), literal);
+        assertEquals(quote + literal.getBytes(StandardCharsets.UTF_8).length - 1, twoPasses.closingQuote(), literal);
+        byte[] copy = document.clone();
+        JsonStringBytes.Decoded inPlace = JsonStringBytes.decodeInPlace(copy, quote);
+        assertArrayEquals(expected, inPlace.bytes(), literal);
+        assertEquals(twoPasses.closingQuote(), inPlace.closingQuote(), literal);
+        assertArrayEquals(java.util.Arrays.copyOfRange(document, inPlace.closingQuote(), document.length),
+                java.util.Arrays.copyOfRange(copy, inPlace.closingQuote(), copy.length), "what follows is untouched");
     }
 
     @Test
@@ -61,7 +71,7 @@ class JsonStringBytesTest {
                     && (bytes[expected] < 0 || bytes[expected] >= 0x20)) {
                 expected++;
             }
-            org.junit.jupiter.api.Assertions.assertEquals(expected, JsonStringBytes.nextSpecial(bytes, from),
+            assertEquals(expected, JsonStringBytes.nextSpecial(bytes, from),
                     java.util.Arrays.toString(bytes) + " from " + from);
         }
     }
