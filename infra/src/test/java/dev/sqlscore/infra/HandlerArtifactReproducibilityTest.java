@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HandlerArtifactReproducibilityTest {
 
-    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     private static final long BUILD_TIMEOUT_MINUTES = 5;
     private static final long ZIP_TIME_RESOLUTION_MILLIS = 2_000;
 
@@ -52,32 +50,14 @@ class HandlerArtifactReproducibilityTest {
 
     /** The root pom, the Maven settings folder and the handler module, without build output. */
     private static Path copyOfTheHandlerModule(Path into) throws IOException {
-        Files.createDirectories(into);
-        Files.copy(REPOSITORY.resolve("pom.xml"), into.resolve("pom.xml"));
-        for (String tree : List.of(".mvn", "handler")) {
-            Path source = REPOSITORY.resolve(tree);
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.filter(f -> !source.relativize(f).startsWith("target")).toList()) {
-                    Path target = into.resolve(tree).resolve(source.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(file, target);
-                    }
-                }
-            }
-        }
-        return into;
+        return CleanCheckout.copy(into, List.of("pom.xml"), List.of(".mvn", "handler"));
     }
 
     /** Offline: the build that runs this test has already resolved every plugin and dependency the package needs. */
     private static Process build(Path copy) throws IOException {
         List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "-o", "-f",
                 copy.resolve("handler/pom.xml").toString(), "package", "-Dmaven.test.skip=true"));
-        String localRepository = System.getProperty("maven.repo.local");
-        if (localRepository != null && !localRepository.isBlank()) {
-            command.add("-Dmaven.repo.local=" + localRepository);
-        }
+        CleanCheckout.localRepositoryArgument().ifPresent(command::add);
         return new ProcessBuilder(command).directory(copy.toFile()).redirectErrorStream(true)
                 .redirectOutput(copy.resolve("build.log").toFile()).start();
     }
