@@ -13,8 +13,9 @@ import java.util.TreeMap;
 
 /**
  * The checks the Pulumi CLI makes on {@code Pulumi.yaml} and a stack's {@code Pulumi.<stack>.yaml} before the program
- * runs, modelled on its sources (pkg/workspace/config.go {@code mergeConfig} and
- * sdk/go/common/workspace/project.go {@code Project.Validate} and {@code ValidateConfigValue}), so that
+ * runs, modelled on its sources (pkg/workspace/config.go {@code mergeConfig} and {@code validateStackConfigValue},
+ * sdk/go/common/workspace/project.go {@code Project.Validate} and {@code ValidateConfigValue}, and the project file's
+ * JSON schema, project.json's {@code configTypeDeclaration}), so that
  * {@code plan} and the tests can hold a project and its stacks to them offline. A failed check stops
  * {@code pulumi preview} and {@code pulumi up} before the program runs.
  */
@@ -24,6 +25,11 @@ public final class PulumiConfigRules {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** What {@link #effectiveConfig} gives for an encrypted value: set, but not readable offline. */
     public static final String SECRET_PLACEHOLDER = "[secret]";
+    /** project.json: a type declaration has these attributes only ({@code additionalProperties: false}). */
+    private static final List<String> DECLARATION_ATTRIBUTES = List.of("default", "description", "items", "secret",
+            "type", "value");
+    /** project.json's {@code simpleConfigType} ({@code object} since Pulumi 3.187). */
+    private static final List<String> TYPE_NAMES = List.of("string", "integer", "boolean", "array", "object");
 
     private final String projectName;
     private final Map<String, JsonNode> declared;
@@ -66,6 +72,16 @@ public final class PulumiConfigRules {
             problems.add("project is missing a 'name' attribute");
         }
         declared.forEach((key, type) -> {
+            type.properties().forEach(attribute -> {
+                if (!DECLARATION_ATTRIBUTES.contains(attribute.getKey())) {
+                    problems.add("#/config/" + key + ": additionalProperties '" + attribute.getKey()
+                            + "' not allowed (a type declaration takes " + String.join(", ", DECLARATION_ATTRIBUTES)
+                            + ")");
+                }
+            });
+            if (type.has("type") && !TYPE_NAMES.contains(type.get("type").asText())) {
+                problems.add("#/config/" + key + "/type: value must be one of " + String.join(", ", TYPE_NAMES));
+            }
             boolean hasDefault = type.has("default");
             boolean hasValue = type.has("value");
             if (hasDefault && hasValue) {
@@ -103,7 +119,13 @@ public final class PulumiConfigRules {
             if (value == null && !type.has("default") && !type.has("value") && ownNamespace(key)) {
                 missing.add(key);
             }
-            if (value != null && type.has("type") && !isSecure(value) && !valid(type, value)) {
+            if (value == null || !type.has("type")) {
+                return;
+            }
+            if (type.path("secret").asBoolean(false) && !isSecure(value)) {
+                problems.add("Stack '" + stackName + "' with configuration key '" + key
+                        + "' must be encrypted as it's secret");
+            } else if (!isSecure(value) && !valid(type, asStored(value))) {
                 problems.add("Stack '" + stackName + "' with configuration key '" + key + "' must be of type '"
                         + type.get("type").asText() + "'");
             }
@@ -144,6 +166,14 @@ public final class PulumiConfigRules {
 
     private String qualified(String key) {
         return key.contains(":") ? key : projectName + ":" + key;
+    }
+
+    /**
+     * A stack keeps a scalar as text ({@code 2048} and {@code "2048"} are one value) and a list or map as JSON, and
+     * Pulumi checks the stored form: a number is a valid {@code string}, and {@code "true"} a valid {@code boolean}.
+     */
+    private static JsonNode asStored(JsonNode value) {
+        return value.isContainerNode() ? value : JSON.getNodeFactory().textNode(value.asText());
     }
 
     /** {@code ValidateConfigValue}: stack values arrive as text, so integers and booleans may be strings. */

@@ -122,6 +122,50 @@ class ProjectFileTest {
         assertEquals(3, rules.projectProblems().size(), rules.projectProblems().toString());
     }
 
+    /** project.json refuses unknown attributes (a misspelt {@code default} included) and unknown type names. */
+    @Test
+    void modelReportsWhatTheProjectSchemaRefuses() throws IOException {
+        var rules = PulumiConfigRules.of(PulumiConfigRules.parseYaml("""
+                name: sqlscore
+                config:
+                  sqlscore:vpc:
+                    type: string
+                    defualt: ""
+                  sqlscore:size:
+                    type: number
+                """));
+
+        List<String> problems = rules.projectProblems();
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("#/config/sqlscore:size/type"), problems.get(0));
+        assertTrue(problems.get(1).contains("'defualt' not allowed"), problems.get(1));
+    }
+
+    /** A stack stores scalars as text: a number is a valid string; a key declared secret must be encrypted. */
+    @Test
+    void modelChecksStackValuesAsPulumiStoresThem() throws IOException {
+        var rules = PulumiConfigRules.of(PulumiConfigRules.parseYaml("""
+                name: sqlscore
+                config:
+                  sqlscore:vpc:
+                    type: string
+                  sqlscore:alarms:
+                    type: boolean
+                  sqlscore:token:
+                    type: string
+                    secret: true
+                """));
+        JsonNode stack = PulumiConfigRules.parseYaml("""
+                config:
+                  sqlscore:vpc: 12345
+                  sqlscore:alarms: "false"
+                  sqlscore:token: plain
+                """);
+
+        assertEquals(List.of("Stack 'dev' with configuration key 'sqlscore:token' must be encrypted as it's secret"),
+                rules.stackProblems("dev", stack));
+    }
+
     @Test
     void declaresExactlyTheKeysTheReaderReads() throws Exception {
         Set<String> read = new TreeSet<>();
