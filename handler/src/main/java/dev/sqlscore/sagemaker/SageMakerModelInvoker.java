@@ -14,7 +14,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
@@ -80,16 +79,13 @@ public final class SageMakerModelInvoker implements ModelInvoker, AsyncModelInvo
     }
 
     /**
-     * The configuration {@link #create()} uses: the URL-connection HTTP client (light, quick to start; the
-     * Apache and Netty clients are kept out of the artifact) and a bounded standard retry strategy. Callers may
-     * add a region, credentials or an endpoint before building.
+     * The configuration {@link #create()} uses: the JDK's URL connection as HTTP client (light, quick to start; the
+     * Apache and Netty clients are kept out of the artifact), streaming the body ({@link StreamingUrlConnectionClient}),
+     * and a bounded standard retry strategy. Callers may add a region, credentials or an endpoint before building.
      */
     public static SageMakerRuntimeClientBuilder clientBuilder() {
         return SageMakerRuntimeClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT)
-                        .build())
+                .httpClient(new StreamingUrlConnectionClient(CONNECT_TIMEOUT, SOCKET_TIMEOUT))
                 .overrideConfiguration(o -> o.retryStrategy(retryStrategy()));
     }
 
