@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InstantModelServer {
 
-    static final String ENDPOINT = "instant-model";
+    public static final String ENDPOINT = "instant-model";
 
     private InstantModelServer() {
     }
