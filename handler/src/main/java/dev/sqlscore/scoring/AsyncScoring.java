@@ -46,17 +46,19 @@ final class AsyncScoring {
     private final S3Location statePrefix;
     private final ScoringConfig config;
     private final LongSupplier wallClock;
+    private final ParallelChunks parallel;
 
     private static final String BATCH_STATE = "batch.json";
     private static final String JSON = "application/json";
 
     AsyncScoring(ObjectStore store, AsyncModelInvoker invoker, S3Location statePrefix, ScoringConfig config,
-                 LongSupplier wallClock) {
+                 LongSupplier wallClock, ParallelChunks parallel) {
         this.store = store;
         this.invoker = invoker;
         this.statePrefix = statePrefix;
         this.config = config;
         this.wallClock = wallClock;
+        this.parallel = parallel;
     }
 
     /** Starts a batch (or finds it started): always 202 unless the start itself fails. */
@@ -71,7 +73,7 @@ final class AsyncScoring {
         List<RowRange> ranges = Chunker.plan(encoded, MAX_REQUEST_BYTES, config.maxRowsPerRequest());
         log.chunks = ranges.size();
         long modelStart = System.nanoTime();
-        List<BatchState.Chunk> chunks = ParallelChunks.run(ranges.size(), config.maxConcurrentRequests(), deadline,
+        List<BatchState.Chunk> chunks = parallel.run(ranges.size(), config.maxConcurrentRequests(), deadline,
                 (chunk, timeout) -> queue(batchId, folder, settings, encoded, ranges.get(chunk), chunk,
                         Deadline.after(System::nanoTime, System.nanoTime(), timeout)));
         log.modelMillis = (System.nanoTime() - modelStart) / 1_000_000;
@@ -129,7 +131,7 @@ final class AsyncScoring {
                 .map(found -> BatchState.fromJson(found.body()))
                 .orElseThrow(() -> new BatchNotFoundException(batchId));
         List<BatchState.Chunk> chunks = state.chunks();
-        List<Outcome> outcomes = ParallelChunks.run(chunks.size(), config.maxConcurrentRequests(), deadline,
+        List<Outcome> outcomes = parallel.run(chunks.size(), config.maxConcurrentRequests(), deadline,
                 (chunk, timeout) -> {
                     BatchState.Chunk queued = chunks.get(chunk);
                     if (store.exists(queued.output(), timeout)) {
@@ -153,7 +155,7 @@ final class AsyncScoring {
                     + "\"chunksAnswered\":" + answered + ",\"chunks\":" + chunks.size() + "}")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        List<List<JsonValue>> answers = ParallelChunks.run(chunks.size(), config.maxConcurrentRequests(), deadline,
+        List<List<JsonValue>> answers = parallel.run(chunks.size(), config.maxConcurrentRequests(), deadline,
                 (chunk, timeout) -> {
                     BatchState.Chunk queued = chunks.get(chunk);
                     ObjectStore.StoredObject output = store.get(queued.output(), timeout)

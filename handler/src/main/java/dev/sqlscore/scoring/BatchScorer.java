@@ -45,6 +45,7 @@ public final class BatchScorer {
     private final LongSupplier wallClock;
     /** Null when the deployment has no state store: asynchronous functions are then refused. */
     private final AsyncScoring async;
+    private final ParallelChunks parallel = new ParallelChunks();
 
     private BatchScorer(Builder builder) {
         this.config = Objects.requireNonNull(builder.config, "config");
@@ -54,7 +55,7 @@ public final class BatchScorer {
         this.wallClock = Objects.requireNonNull(builder.wallClock, "wallClock");
         this.async = builder.asyncStore == null || builder.asyncInvoker == null || config.asyncStatePath() == null
                 ? null : new AsyncScoring(builder.asyncStore, builder.asyncInvoker, config.asyncStatePath(), config,
-                wallClock);
+                wallClock, parallel);
     }
 
     public static Builder builder() {
@@ -155,7 +156,7 @@ public final class BatchScorer {
         long modelStart = nanoClock.getAsLong();
         List<List<JsonValue>> answers;
         try {
-            answers = ParallelChunks.run(chunks.size(), config.maxConcurrentRequests(), deadline,
+            answers = parallel.run(chunks.size(), config.maxConcurrentRequests(), deadline,
                     (chunk, timeout) -> invokeChunk(settings, encoded, chunks, chunk, timeout));
         } catch (ModelInvocationException e) {
             // The invoker was given the time left as its timeout: its timing out is the batch's deadline passing.
