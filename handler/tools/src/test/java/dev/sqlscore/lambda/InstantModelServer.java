@@ -2,8 +2,12 @@ package dev.sqlscore.lambda;
 
 import dev.sqlscore.modelserver.ModelServer;
 import dev.sqlscore.modelserver.Reply;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,6 +20,34 @@ public final class InstantModelServer {
     public static final String ENDPOINT = "instant-model";
 
     private InstantModelServer() {
+    }
+
+    /** This server in a child JVM (benchmarks: its work does not count against theirs); closing it stops it. */
+    public record Running(Process process, URI uri) implements AutoCloseable {
+
+        public static Running start() throws IOException {
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), InstantModelServer.class.getName())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String url = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            if (url == null) {
+                process.destroyForcibly();
+                throw new IOException("the instant model server did not start");
+            }
+            return new Running(process, URI.create(url));
+        }
+
+        @Override
+        public void close() throws IOException {
+            process.getOutputStream().close();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
     }
 
     public static void main(String[] args) throws IOException {

@@ -1,12 +1,10 @@
 package dev.sqlscore.lambda;
 
+import dev.sqlscore.bench.Timings;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sqlscore.protocol.PayloadFormat;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -53,12 +50,8 @@ public final class SideBySideBenchmark {
         byte[] body = TestEvents.churnBatch(ROWS);
         byte[] event = TestEvents.post(TestEvents.snowflakeHeaders(InstantModelServer.ENDPOINT,
                 PayloadFormat.CSV.mediaType()), body, false);
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), InstantModelServer.class.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try {
-            URI model = URI.create(new BufferedReader(new InputStreamReader(server.getInputStream(),
-                    StandardCharsets.UTF_8)).readLine());
+        try (InstantModelServer.Running server = InstantModelServer.Running.start()) {
+            URI model = server.uri();
             double[] floor = floor(model, body);
             double[] java = javaHandler(model, event, body.length);
             // The largest batch API Gateway delivers: 6 MB of JSON, decompressed (two InvokeEndpoint calls).
@@ -76,9 +69,6 @@ public final class SideBySideBenchmark {
                     LARGEST_ROWS, largest.length / 1e6, percentile(large, 50), percentile(large, 99));
             System.out.printf("Java / Python at p50: %.2f; measured %s, %d cores%n", percentile(java, 50)
                     / percentile(peer, 50), LocalDate.now(), Runtime.getRuntime().availableProcessors());
-        } finally {
-            server.getOutputStream().close();
-            server.waitFor();
         }
     }
 
@@ -117,7 +107,7 @@ public final class SideBySideBenchmark {
         List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExternalFunctionHandler handler = new ExternalFunctionHandler(Map.of(), log::add);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Step once = () -> {
+        Timings.Step once = () -> {
             out.reset();
             handler.handleRequest(new ByteArrayInputStream(event), out, null);
             if (!out.toString(StandardCharsets.UTF_8).startsWith("{\"statusCode\":200,")) {
@@ -167,22 +157,8 @@ public final class SideBySideBenchmark {
         return millis;
     }
 
-    @FunctionalInterface
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    private static double[] time(Step step) throws Exception {
-        for (int i = 0; i < WARMUP; i++) {
-            step.run();
-        }
-        double[] millis = new double[ITERATIONS];
-        for (int i = 0; i < ITERATIONS; i++) {
-            long start = System.nanoTime();
-            step.run();
-            millis[i] = (System.nanoTime() - start) / 1e6;
-        }
-        return millis;
+    private static double[] time(Timings.Step step) throws Exception {
+        return Timings.time(WARMUP, ITERATIONS, step);
     }
 
     private static void row(String what, double[] millis, double[] floor) {
@@ -191,8 +167,6 @@ public final class SideBySideBenchmark {
     }
 
     private static double percentile(double[] values, int percentile) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
+        return Timings.percentile(values, percentile);
     }
 }

@@ -1,16 +1,13 @@
 package dev.sqlscore.sagemaker;
 
+import dev.sqlscore.bench.Timings;
 import dev.sqlscore.lambda.InstantModelServer;
 import dev.sqlscore.scoring.ModelRequest;
 import dev.sqlscore.scoring.ModelResponse;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Random;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -45,12 +42,8 @@ public final class HttpClientBenchmark {
 
     public static void main(String[] args) throws Exception {
         byte[] body = csv();
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), InstantModelServer.class.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try {
-            URI model = URI.create(new BufferedReader(new InputStreamReader(server.getInputStream(),
-                    StandardCharsets.UTF_8)).readLine());
+        try (InstantModelServer.Running server = InstantModelServer.Running.start()) {
+            URI model = server.uri();
             ModelRequest request = new ModelRequest(InstantModelServer.ENDPOINT, "text/csv", "text/csv", null, null,
                     null, null, body);
             byte[] answer = "0.4821\n".repeat(ROWS).getBytes(StandardCharsets.UTF_8);
@@ -73,9 +66,6 @@ public final class HttpClientBenchmark {
                 System.out.printf("measured %s, %d cores, JDK %s%n", LocalDate.now(),
                         Runtime.getRuntime().availableProcessors(), Runtime.version());
             }
-        } finally {
-            server.getOutputStream().close();
-            server.waitFor();
         }
     }
 
@@ -103,23 +93,9 @@ public final class HttpClientBenchmark {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    @FunctionalInterface
-    private interface Call {
-        void run() throws Exception;
-    }
-
-    private static void time(String client, int round, Call call) throws Exception {
-        for (int i = 0; i < WARMUP; i++) {
-            call.run();
-        }
-        double[] millis = new double[ITERATIONS];
-        for (int i = 0; i < ITERATIONS; i++) {
-            long start = System.nanoTime();
-            call.run();
-            millis[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(millis);
-        System.out.printf("| %s | %d | %.2f | %.2f |%n", client, round, millis[ITERATIONS / 2],
-                millis[ITERATIONS * 9 / 10]);
+    private static void time(String client, int round, Timings.Step call) throws Exception {
+        double[] millis = Timings.time(WARMUP, ITERATIONS, call);
+        System.out.printf("| %s | %d | %.2f | %.2f |%n", client, round, Timings.percentile(millis, 50),
+                Timings.percentile(millis, 90));
     }
 }
