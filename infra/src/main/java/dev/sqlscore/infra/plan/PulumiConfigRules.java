@@ -28,7 +28,7 @@ public final class PulumiConfigRules {
     /** project.json: a type declaration has these attributes only ({@code additionalProperties: false}). */
     private static final List<String> DECLARATION_ATTRIBUTES = List.of("default", "description", "items", "secret",
             "type", "value");
-    /** project.json's {@code simpleConfigType} ({@code object} since Pulumi 3.187). */
+    /** project.json's {@code simpleConfigType} ({@code object} since Pulumi 3.186). */
     private static final List<String> TYPE_NAMES = List.of("string", "integer", "boolean", "array", "object");
 
     private final String projectName;
