@@ -63,6 +63,7 @@ final class StreamingUrlConnectionClient implements SdkHttpClient {
 
         private final HttpExecuteRequest request;
         private volatile HttpURLConnection connection;
+        private volatile boolean aborted;
 
         private Call(HttpExecuteRequest request) {
             this.request = request;
@@ -73,6 +74,10 @@ final class StreamingUrlConnectionClient implements SdkHttpClient {
             SdkHttpRequest http = request.httpRequest();
             HttpURLConnection open = (HttpURLConnection) http.getUri().toURL().openConnection();
             connection = open;
+            if (aborted) {
+                // abort() came before there was a connection to close (both fields are volatile: one sees the other).
+                throw new IOException("the request was aborted before it was sent");
+            }
             open.setConnectTimeout(connectTimeoutMillis);
             open.setReadTimeout(readTimeoutMillis);
             open.setInstanceFollowRedirects(false);
@@ -109,6 +114,7 @@ final class StreamingUrlConnectionClient implements SdkHttpClient {
 
         @Override
         public void abort() {
+            aborted = true;
             HttpURLConnection open = connection;
             if (open != null) {
                 open.disconnect();

@@ -133,6 +133,15 @@ class StreamingUrlConnectionClientTest {
         }
     }
 
+    @Test
+    void aCallAbortedBeforeItStartsSendsNothing() {
+        ExecutableHttpRequest call = client.prepareRequest(post("/echo", new byte[] {'x'}, true));
+        call.abort();
+
+        assertThrows(IOException.class, call::call);
+        assertNull(seen.get("request-line"), "the aborted request reached the server");
+    }
+
     private HttpExecuteRequest post(String path, byte[] body, boolean lengthKnown) {
         SdkHttpRequest.Builder http = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(base.resolve(path))
                 .putHeader("Content-Type", "text/csv").putHeader("X-Test-Signing-Name", "sagemaker");
