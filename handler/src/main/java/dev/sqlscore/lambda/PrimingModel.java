@@ -1,10 +1,10 @@
 package dev.sqlscore.lambda;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sqlscore.protocol.PayloadFormat;
-import dev.sqlscore.scoring.ModelInvoker;
-import dev.sqlscore.scoring.ModelRequest;
-import dev.sqlscore.scoring.ModelResponse;
+import dev.sqlscore.model.ModelInvoker;
+import dev.sqlscore.model.ModelRequest;
+import dev.sqlscore.model.ModelResponse;
+import dev.sqlscore.payload.PayloadFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,10 +2,10 @@ package dev.sqlscore.lambda;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sqlscore.protocol.SnowflakeAnswer;
 import dev.sqlscore.scoring.BatchScorer;
 import dev.sqlscore.scoring.ScoringRequest;
 import dev.sqlscore.scoring.ScoringResponse;
+import dev.sqlscore.snowflake.SnowflakeAnswer;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.sqlscore.sagemaker;
 
-import dev.sqlscore.scoring.ModelInvoker;
-import dev.sqlscore.scoring.ModelRequest;
-import dev.sqlscore.scoring.ModelResponse;
+import dev.sqlscore.model.ModelInvoker;
+import dev.sqlscore.model.ModelRequest;
+import dev.sqlscore.model.ModelResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

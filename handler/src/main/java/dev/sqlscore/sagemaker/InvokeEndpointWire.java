@@ -1,6 +1,6 @@
 package dev.sqlscore.sagemaker;
 
-import dev.sqlscore.scoring.ModelRequest;
+import dev.sqlscore.model.ModelRequest;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;

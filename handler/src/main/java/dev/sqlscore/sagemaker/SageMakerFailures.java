@@ -1,7 +1,7 @@
 package dev.sqlscore.sagemaker;
 
-import dev.sqlscore.scoring.ModelInvocationException;
-import dev.sqlscore.scoring.ModelInvocationException.Failure;
+import dev.sqlscore.model.ModelInvocationException.Failure;
+import dev.sqlscore.model.ModelInvocationException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;

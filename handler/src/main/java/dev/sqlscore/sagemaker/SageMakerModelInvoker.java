@@ -1,11 +1,11 @@
 package dev.sqlscore.sagemaker;
 
-import dev.sqlscore.async.AsyncModelInvoker;
 import dev.sqlscore.async.S3Location;
-import dev.sqlscore.scoring.ModelInvocationException;
-import dev.sqlscore.scoring.ModelInvoker;
-import dev.sqlscore.scoring.ModelRequest;
-import dev.sqlscore.scoring.ModelResponse;
+import dev.sqlscore.model.AsyncModelInvoker;
+import dev.sqlscore.model.ModelInvocationException;
+import dev.sqlscore.model.ModelInvoker;
+import dev.sqlscore.model.ModelRequest;
+import dev.sqlscore.model.ModelResponse;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,21 +1,23 @@
 package dev.sqlscore.scoring;
 
-import dev.sqlscore.async.AsyncModelInvoker;
 import dev.sqlscore.async.BatchState;
 import dev.sqlscore.async.ObjectStore;
 import dev.sqlscore.async.S3Location;
-import dev.sqlscore.protocol.AsyncOptions;
-import dev.sqlscore.protocol.Chunker;
-import dev.sqlscore.protocol.EncodedRows;
-import dev.sqlscore.protocol.FunctionSettings;
-import dev.sqlscore.protocol.InvalidHeaderException;
-import dev.sqlscore.protocol.InvalidModelResponseException;
-import dev.sqlscore.protocol.JsonValue;
-import dev.sqlscore.protocol.ParsedBatch;
-import dev.sqlscore.protocol.ProtocolException;
-import dev.sqlscore.protocol.ResponseDecoder;
-import dev.sqlscore.protocol.RowRange;
-import dev.sqlscore.protocol.SnowflakeAnswer;
+import dev.sqlscore.errors.InvalidHeaderException;
+import dev.sqlscore.errors.InvalidModelResponseException;
+import dev.sqlscore.errors.ProtocolException;
+import dev.sqlscore.json.JsonValue;
+import dev.sqlscore.model.AsyncModelInvoker;
+import dev.sqlscore.model.ModelInvocationException;
+import dev.sqlscore.payload.Chunker;
+import dev.sqlscore.payload.EncodedRows;
+import dev.sqlscore.payload.ResponseDecoder;
+import dev.sqlscore.payload.RowRange;
+import dev.sqlscore.snowflake.AsyncOptions;
+import dev.sqlscore.snowflake.FunctionSettings;
+import dev.sqlscore.snowflake.ParsedBatch;
+import dev.sqlscore.snowflake.SnowflakeAnswer;
+import dev.sqlscore.telemetry.BatchLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -66,21 +68,21 @@ final class AsyncScoring {
                           BatchLog log) {
         S3Location folder = folder(batchId);
         if (store.exists(folder.resolve(BATCH_STATE), deadline.remaining())) {
-            log.asyncState = "already-started";
+            log.asyncState("already-started");
             return accepted(batchId);
         }
         EncodedRows encoded = batch.encoded();
         List<RowRange> ranges = Chunker.plan(encoded, MAX_REQUEST_BYTES, config.maxRowsPerRequest());
-        log.chunks = ranges.size();
+        log.chunks(ranges.size());
         long modelStart = System.nanoTime();
         List<BatchState.Chunk> chunks = parallel.run(ranges.size(), config.maxConcurrentRequests(), deadline,
                 (chunk, timeout) -> queue(batchId, folder, settings, encoded, ranges.get(chunk), chunk,
                         Deadline.after(System::nanoTime, System.nanoTime(), timeout)));
-        log.modelMillis = (System.nanoTime() - modelStart) / 1_000_000;
+        log.modelMillis((System.nanoTime() - modelStart) / 1_000_000);
         // Written last: its presence is what tells a retried POST, and every poll, that the batch is started.
         store.put(folder.resolve(BATCH_STATE), new BatchState(wallClock.getAsLong(), batch.rowNumbers(),
                 batch.noInput(), chunks).toJson(), JSON, deadline.remaining());
-        log.asyncState = "started";
+        log.asyncState("started");
         return accepted(batchId);
     }
 
@@ -142,7 +144,7 @@ final class AsyncScoring {
                 });
         int failed = outcomes.indexOf(Outcome.FAILED);
         if (failed >= 0) {
-            log.asyncState = "failed";
+            log.asyncState("failed");
             S3Location where = chunks.get(failed).failure();
             byte[] document = store.get(where, deadline.remaining()).map(ObjectStore.StoredObject::body)
                     .orElse(new byte[0]);
@@ -150,7 +152,7 @@ final class AsyncScoring {
         }
         long answered = outcomes.stream().filter(Outcome.ANSWERED::equals).count();
         if (answered < chunks.size()) {
-            log.asyncState = "pending";
+            log.asyncState("pending");
             return new ScoringResponse(202, ("{\"batchId\":\"" + jsonSafe(batchId) + "\",\"state\":\"pending\","
                     + "\"chunksAnswered\":" + answered + ",\"chunks\":" + chunks.size() + "}")
                     .getBytes(StandardCharsets.UTF_8));
@@ -162,8 +164,8 @@ final class AsyncScoring {
                             .orElseThrow(() -> new BatchNotFoundException(batchId));
                     return decode(output, queued.rows(), chunk, chunks.size());
                 });
-        log.asyncState = "done";
-        log.modelMillis = Math.max(0, wallClock.getAsLong() - state.createdAtMillis());
+        log.asyncState("done");
+        log.modelMillis(Math.max(0, wallClock.getAsLong() - state.createdAtMillis()));
         return new ScoringResponse(200, reassemble(state, answers));
     }
 

@@ -1,26 +1,30 @@
 package dev.sqlscore.scoring;
 
-import dev.sqlscore.async.AsyncModelInvoker;
 import dev.sqlscore.async.ObjectStore;
-import dev.sqlscore.protocol.BatchParser;
-import dev.sqlscore.protocol.Chunker;
-import dev.sqlscore.protocol.EncodedRows;
-import dev.sqlscore.protocol.FunctionSettings;
-import dev.sqlscore.protocol.InvalidModelResponseException;
-import dev.sqlscore.protocol.InvalidHeaderException;
-import dev.sqlscore.protocol.JsonValue;
-import dev.sqlscore.protocol.ParsedBatch;
-import dev.sqlscore.protocol.ProtocolException;
-import dev.sqlscore.protocol.RequestBody;
-import dev.sqlscore.protocol.ResponseDecoder;
-import dev.sqlscore.protocol.RowRange;
-import dev.sqlscore.protocol.SnowflakeAnswer;
-import dev.sqlscore.protocol.SnowflakeHeaders;
+import dev.sqlscore.errors.InvalidHeaderException;
+import dev.sqlscore.errors.InvalidModelResponseException;
+import dev.sqlscore.errors.ProtocolException;
+import dev.sqlscore.json.JsonValue;
+import dev.sqlscore.model.AsyncModelInvoker;
+import dev.sqlscore.model.ModelInvocationException;
+import dev.sqlscore.model.ModelInvoker;
+import dev.sqlscore.model.ModelRequest;
+import dev.sqlscore.model.ModelResponse;
+import dev.sqlscore.payload.Chunker;
+import dev.sqlscore.payload.EncodedRows;
+import dev.sqlscore.payload.ResponseDecoder;
+import dev.sqlscore.payload.RowRange;
+import dev.sqlscore.snowflake.BatchParser;
+import dev.sqlscore.snowflake.FunctionSettings;
+import dev.sqlscore.snowflake.ParsedBatch;
+import dev.sqlscore.snowflake.RequestBody;
+import dev.sqlscore.snowflake.SnowflakeAnswer;
+import dev.sqlscore.snowflake.SnowflakeHeaders;
+import dev.sqlscore.telemetry.BatchLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -88,14 +92,11 @@ public final class BatchScorer {
                     + e.getMessage() + "); Snowflake retries", log);
         } catch (Throwable e) {
             // Anything else is a bug: say so without detail (no stack trace, no data), and leave an id to find it.
-            log.errorId = UUID.randomUUID().toString();
-            log.exception = e.getClass().getName();
+            String errorId = log.internalError(e);
             response = failure(500, INTERNAL_ERROR, "Internal error in the scoring function (error id "
-                    + log.errorId + "); its log line for this batch carries the same id", log);
+                    + errorId + "); its log line for this batch carries the same id", log);
         }
-        log.status = response.statusCode();
-        log.bytesOut = response.body().length;
-        log.totalMillis = millisSince(start);
+        log.answered(response.statusCode(), response.body().length, millisSince(start));
         emit(log);
         return response;
     }
@@ -109,13 +110,14 @@ public final class BatchScorer {
     }
 
     private ScoringResponse respond(ScoringRequest request, Deadline deadline, BatchLog log) {
-        log.poll = SnowflakeHeaders.isPoll(request.method());
+        boolean poll = SnowflakeHeaders.isPoll(request.method());
+        log.poll(poll);
         SnowflakeHeaders.requireSupportedFormat(request.headers());
         SnowflakeHeaders.requireWithinLimits(request.headers());
         FunctionSettings settings = FunctionSettings.fromHeaders(request.headers(), config.defaultEndpoint());
-        log.endpoint = settings.endpointName();
-        log.endpointAllowed = config.allows(settings.endpointName());
-        if (!log.endpointAllowed) {
+        boolean allowed = config.allows(settings.endpointName());
+        log.endpoint(settings.endpointName(), allowed);
+        if (!allowed) {
             throw new EndpointNotAllowedException(settings.endpointName());
         }
         if (settings.async() == null) {
@@ -131,13 +133,13 @@ public final class BatchScorer {
                 .orElseThrow(() -> new InvalidHeaderException("An asynchronous batch needs its "
                         + SnowflakeHeaders.BATCH_ID + " header, which Snowflake always sends: call the function "
                         + "from Snowflake"));
-        if (log.poll) {
+        if (poll) {
             return async.poll(batchId, settings, deadline, log);
         }
         ParsedBatch batch = BatchParser.parse(RequestBody.decode(request.body()), settings.format());
-        log.rows = batch.size();
+        log.rows(batch.size());
         if (!batch.hasInput()) {
-            log.asyncState = "done";
+            log.asyncState("done");
             return new ScoringResponse(200, batch.answer(List.of()));
         }
         return async.start(batchId, settings, batch, deadline, log);
@@ -145,14 +147,14 @@ public final class BatchScorer {
 
     private byte[] answer(ScoringRequest request, FunctionSettings settings, Deadline deadline, BatchLog log) {
         ParsedBatch batch = BatchParser.parse(RequestBody.decode(request.body()), settings.format());
-        log.rows = batch.size();
+        log.rows(batch.size());
         return batch.answer(batch.hasInput() ? score(settings, batch.encoded(), deadline, log) : List.of());
     }
 
     /** The model's values for rows that have input, in order. */
     private List<JsonValue> score(FunctionSettings settings, EncodedRows encoded, Deadline deadline, BatchLog log) {
         List<RowRange> chunks = Chunker.plan(encoded, config.maxRequestBytes(), config.maxRowsPerRequest());
-        log.chunks = chunks.size();
+        log.chunks(chunks.size());
         long modelStart = nanoClock.getAsLong();
         List<List<JsonValue>> answers;
         try {
@@ -162,7 +164,7 @@ public final class BatchScorer {
             // The invoker was given the time left as its timeout: its timing out is the batch's deadline passing.
             throw e.failure() == ModelInvocationException.Failure.TIMED_OUT ? deadline.exceeded() : e;
         } finally {
-            log.modelMillis = millisSince(modelStart);
+            log.modelMillis(millisSince(modelStart));
         }
         if (answers.size() == 1) {
             return answers.get(0);
@@ -189,7 +191,7 @@ public final class BatchScorer {
     }
 
     private static ScoringResponse failure(int status, String code, String message, BatchLog log) {
-        log.errorCode = code;
+        log.errorCode(code);
         return new ScoringResponse(status, SnowflakeAnswer.error(code, message));
     }
 

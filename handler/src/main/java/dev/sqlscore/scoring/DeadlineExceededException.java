@@ -1,6 +1,6 @@
 package dev.sqlscore.scoring;
 
-import dev.sqlscore.protocol.ProtocolException;
+import dev.sqlscore.errors.ProtocolException;
 
 /**
  * The batch ran out of time. A 504 makes Snowflake retry the batch, which is what a slow moment wants;

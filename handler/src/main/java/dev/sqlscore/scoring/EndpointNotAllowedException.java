@@ -1,6 +1,6 @@
 package dev.sqlscore.scoring;
 
-import dev.sqlscore.protocol.ProtocolException;
+import dev.sqlscore.errors.ProtocolException;
 
 /** The function names an endpoint this deployment was not set up to call. */
 public final class EndpointNotAllowedException extends ProtocolException {

@@ -1,5 +1,7 @@
 package dev.sqlscore.scoring;
 
+import dev.sqlscore.model.ModelInvocationException;
+
 /** Error codes for model-call failures, as Snowflake users see them in the error body. */
 final class ModelFailures {
 

@@ -1,6 +1,7 @@
 package dev.sqlscore.scoring;
 
 import dev.sqlscore.async.S3Location;
+import dev.sqlscore.telemetry.Metrics;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.sqlscore.scoring;
 
-import dev.sqlscore.protocol.HttpHeaders;
+import dev.sqlscore.snowflake.HttpHeaders;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,9 +1,9 @@
 package dev.sqlscore.lambda;
 
-import dev.sqlscore.protocol.PayloadFormat;
+import dev.sqlscore.model.ModelInvoker;
+import dev.sqlscore.model.ModelResponse;
+import dev.sqlscore.payload.PayloadFormat;
 import dev.sqlscore.scoring.BatchScorer;
-import dev.sqlscore.scoring.ModelInvoker;
-import dev.sqlscore.scoring.ModelResponse;
 import dev.sqlscore.scoring.ScoringConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sqlscore.protocol.PayloadFormat;
+import dev.sqlscore.model.ModelInvocationException;
+import dev.sqlscore.model.ModelRequest;
+import dev.sqlscore.payload.PayloadFormat;
 import dev.sqlscore.scoring.BatchScorer;
-import dev.sqlscore.scoring.ModelInvocationException;
-import dev.sqlscore.scoring.ModelRequest;
 import dev.sqlscore.scoring.ScoringConfig;
 import java.util.List;
 import java.util.Set;

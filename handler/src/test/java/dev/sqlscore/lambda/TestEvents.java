@@ -3,7 +3,7 @@ package dev.sqlscore.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sqlscore.protocol.Gzip;
+import dev.sqlscore.snowflake.Gzip;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

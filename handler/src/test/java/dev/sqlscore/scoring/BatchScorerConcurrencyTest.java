@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sqlscore.protocol.HttpHeaders;
+import dev.sqlscore.model.ModelInvocationException;
+import dev.sqlscore.model.ModelInvoker;
+import dev.sqlscore.model.ModelRequest;
+import dev.sqlscore.snowflake.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sqlscore.protocol.Gzip;
-import dev.sqlscore.protocol.HttpHeaders;
+import dev.sqlscore.model.ModelInvocationException;
+import dev.sqlscore.model.ModelInvoker;
+import dev.sqlscore.model.ModelRequest;
+import dev.sqlscore.model.ModelResponse;
+import dev.sqlscore.snowflake.Gzip;
+import dev.sqlscore.snowflake.HttpHeaders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

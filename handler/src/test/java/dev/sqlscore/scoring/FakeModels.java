@@ -1,10 +1,12 @@
 package dev.sqlscore.scoring;
 
+import dev.sqlscore.model.ModelRequest;
+import dev.sqlscore.model.ModelResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Model answers for fake invokers: the scorer's tests reason about rows, not bytes. */
-final class FakeModels {
+public final class FakeModels {
 
     private FakeModels() {
     }
@@ -15,7 +17,7 @@ final class FakeModels {
     }
 
     /** A CSV model that answers each row with its first feature. */
-    static ModelResponse firstFeature(ModelRequest request) {
+    public static ModelResponse firstFeature(ModelRequest request) {
         StringBuilder answer = new StringBuilder();
         for (String line : csvLines(request)) {
             int comma = line.indexOf(',');

@@ -14,7 +14,6 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.sqlscore.infra.config.AccessLogging;
 import dev.sqlscore.infra.config.StackSettings;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,6 @@ import com.pulumi.Pulumi;
 import dev.sqlscore.infra.config.ConfigSource;
 import dev.sqlscore.infra.config.StackConfigReader;
 import dev.sqlscore.infra.config.StackSettings;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

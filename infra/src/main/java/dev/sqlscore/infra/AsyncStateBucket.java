@@ -22,7 +22,6 @@ import com.pulumi.resources.Resource;
 import dev.sqlscore.infra.config.AsyncSettings;
 import dev.sqlscore.infra.config.FunctionSettings;
 import dev.sqlscore.infra.config.StackSettings;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

@@ -5,7 +5,6 @@ import com.pulumi.aws.outputs.GetCallerIdentityResult;
 import com.pulumi.aws.outputs.GetPartitionResult;
 import com.pulumi.aws.outputs.GetRegionResult;
 import com.pulumi.core.Output;
-
 import java.util.Locale;
 
 /**

@@ -3,7 +3,7 @@ package dev.sqlscore.infra;
 import java.util.List;
 
 /**
- * The handler's metric and dimension names (its {@code dev.sqlscore.scoring.Metrics}), which the dashboard and the
+ * The handler's metric and dimension names (its {@code dev.sqlscore.telemetry.Metrics}), which the dashboard and the
  * alarms address. The infra program does not link the handler, so {@code HandlerContractTest} holds this copy to the
  * one in the built {@code handler.jar}: the two cannot drift.
  */

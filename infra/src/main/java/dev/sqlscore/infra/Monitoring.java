@@ -11,7 +11,6 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.sqlscore.infra.config.MonitoringSettings;
 import dev.sqlscore.infra.config.StackSettings;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -20,7 +20,6 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.sqlscore.infra.config.StackSettings;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

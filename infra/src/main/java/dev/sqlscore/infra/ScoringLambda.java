@@ -20,7 +20,6 @@ import com.pulumi.resources.Resource;
 import dev.sqlscore.infra.config.AsyncSettings;
 import dev.sqlscore.infra.config.ScoringSettings;
 import dev.sqlscore.infra.config.StackSettings;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -6,7 +6,6 @@ import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.sqlscore.infra.config.StackSettings;
-
 import java.util.Map;
 
 /**

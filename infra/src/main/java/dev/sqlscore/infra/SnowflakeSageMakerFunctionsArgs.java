@@ -1,7 +1,6 @@
 package dev.sqlscore.infra;
 
 import dev.sqlscore.infra.config.StackSettings;
-
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -9,14 +9,13 @@ import com.pulumi.core.Output;
 import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import dev.sqlscore.infra.config.EndpointType;
-import dev.sqlscore.infra.config.SnowflakeConnection;
-import dev.sqlscore.infra.config.StackSettings;
 import com.pulumi.snowflake.ApiIntegration;
 import com.pulumi.snowflake.ApiIntegrationArgs;
 import com.pulumi.snowflake.Provider;
 import com.pulumi.snowflake.ProviderArgs;
-
+import dev.sqlscore.infra.config.EndpointType;
+import dev.sqlscore.infra.config.SnowflakeConnection;
+import dev.sqlscore.infra.config.StackSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -3,9 +3,8 @@ package dev.sqlscore.infra;
 import com.pulumi.test.PulumiTest;
 import dev.sqlscore.infra.config.StackConfigReader;
 import dev.sqlscore.infra.config.StackSettings;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

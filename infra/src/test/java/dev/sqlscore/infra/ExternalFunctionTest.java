@@ -2,12 +2,11 @@ package dev.sqlscore.infra;
 
 import com.pulumi.test.PulumiTest;
 import dev.sqlscore.infra.config.StackConfigReader;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,7 +1,6 @@
 package dev.sqlscore.infra;
 
 import com.pulumi.test.Mocks;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

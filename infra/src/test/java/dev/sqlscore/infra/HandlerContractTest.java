@@ -58,7 +58,7 @@ class HandlerContractTest {
     @Test
     void theStackWritesExactlyTheFunctionHeadersTheHandlerReads() throws Exception {
         Set<String> handlerHeaders = new TreeSet<>();
-        for (String value : constants(handlerJar.loadClass("dev.sqlscore.protocol.FunctionSettings"), "")) {
+        for (String value : constants(handlerJar.loadClass("dev.sqlscore.snowflake.FunctionSettings"), "")) {
             if (value.startsWith("sagemaker-")) {
                 handlerHeaders.add(value);
             }
@@ -69,7 +69,7 @@ class HandlerContractTest {
     /** The dashboard and the alarms address the handler's metrics by these names: the same list, the same order. */
     @Test
     void theStackWatchesExactlyTheMetricsTheHandlerEmits() throws Exception {
-        Class<?> metrics = handlerJar.loadClass("dev.sqlscore.scoring.Metrics");
+        Class<?> metrics = handlerJar.loadClass("dev.sqlscore.telemetry.Metrics");
         assertEquals(metrics.getField("NAMES").get(null), MetricNames.NAMES);
         for (String dimension : List.of("DIMENSION_FUNCTION", "DIMENSION_ENDPOINT", "DIMENSION_OUTCOME")) {
             assertEquals(metrics.getField(dimension).get(null), MetricNames.class.getDeclaredField(dimension)

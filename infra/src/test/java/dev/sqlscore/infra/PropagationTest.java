@@ -3,11 +3,10 @@ package dev.sqlscore.infra;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import dev.sqlscore.infra.config.StackConfigReader;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -8,7 +8,6 @@ import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceArgs;
 import com.pulumi.resources.ResourceOptions;
 import com.pulumi.test.PulumiTest;
-
 import java.lang.reflect.Field;
 import java.util.ArrayDeque;
 import java.util.Collection;

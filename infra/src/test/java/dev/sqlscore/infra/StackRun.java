@@ -10,7 +10,6 @@ import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import dev.sqlscore.infra.config.StackSettings;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -2,10 +2,9 @@ package dev.sqlscore.infra;
 
 import com.pulumi.test.PulumiTest;
 import dev.sqlscore.infra.config.StackSettings;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 /** What every stack test shares: a built (fake) Lambda jar, the mock run, and the engine reset after each test. */
 abstract class StackTest {

@@ -4,7 +4,6 @@ import dev.sqlscore.infra.config.ConfigSource;
 import dev.sqlscore.infra.config.StackConfigReader;
 import dev.sqlscore.infra.config.StackSettings;
 import dev.sqlscore.infra.config.ValidConfig;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

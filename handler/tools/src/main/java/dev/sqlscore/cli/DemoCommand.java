@@ -1,20 +1,20 @@
 package dev.sqlscore.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sqlscore.local.demo.ChurnModel;
 import dev.sqlscore.local.client.ExternalFunctionClient;
-import dev.sqlscore.local.demo.LocalPipeline;
 import dev.sqlscore.local.client.RowReader;
 import dev.sqlscore.local.client.SnowflakeBatch;
 import dev.sqlscore.local.client.SnowflakeRequestFactory;
+import dev.sqlscore.local.demo.ChurnModel;
+import dev.sqlscore.local.demo.LocalPipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code demo}: the whole data path, offline, in one process. */
 @Command(name = "demo", mixinStandardHelpOptions = true,

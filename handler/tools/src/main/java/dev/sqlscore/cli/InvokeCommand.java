@@ -3,14 +3,14 @@ package dev.sqlscore.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sqlscore.local.client.ExternalFunctionClient;
 import dev.sqlscore.local.client.OrderedInvoker;
-import dev.sqlscore.local.client.ResultWriter;
 import dev.sqlscore.local.client.PollPolicy;
+import dev.sqlscore.local.client.ResultWriter;
 import dev.sqlscore.local.client.RetryPolicy;
 import dev.sqlscore.local.client.RowReader;
 import dev.sqlscore.local.client.SigV4Signer;
 import dev.sqlscore.local.client.SnowflakeRequestFactory;
-import dev.sqlscore.protocol.FunctionSettings;
-import dev.sqlscore.protocol.PayloadFormat;
+import dev.sqlscore.payload.PayloadFormat;
+import dev.sqlscore.snowflake.FunctionSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,10 +29,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code invoke}: sends rows to an external function's URL as Snowflake does and prints the results. */
 @Command(name = "invoke", mixinStandardHelpOptions = true,

@@ -1,7 +1,7 @@
 package dev.sqlscore.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code ./sqlscore <command>} ({@code java -jar sqlscore-tools.jar <command>}): the data path on one machine. */
 @Command(name = "sqlscore", mixinStandardHelpOptions = true, version = "sqlscore 0.1.0",

@@ -11,9 +11,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code serve}: the deployed API's contract on one machine, with the real handler behind it. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,

@@ -1,7 +1,7 @@
 package dev.sqlscore.modelserver;
 
-import dev.sqlscore.protocol.HttpHeaders;
-import dev.sqlscore.scoring.ModelRequest;
+import dev.sqlscore.model.ModelRequest;
+import dev.sqlscore.snowflake.HttpHeaders;
 import java.util.Objects;
 
 /**

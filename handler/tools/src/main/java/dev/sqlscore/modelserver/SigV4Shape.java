@@ -1,6 +1,6 @@
 package dev.sqlscore.modelserver;
 
-import dev.sqlscore.protocol.HttpHeaders;
+import dev.sqlscore.snowflake.HttpHeaders;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.sqlscore.lambda.TestHandlers;
+import dev.sqlscore.model.ModelInvoker;
 import dev.sqlscore.modelserver.FaultHook.Action;
 import dev.sqlscore.modelserver.ModelServer;
 import dev.sqlscore.modelserver.Reply;
 import dev.sqlscore.sagemaker.SageMakerModelInvoker;
 import dev.sqlscore.sagemaker.SageMakerTestClients;
 import dev.sqlscore.scoring.BatchScorer;
-import dev.sqlscore.scoring.ModelInvoker;
 import dev.sqlscore.scoring.ScoringConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package dev.sqlscore.hardening;
 
 import dev.sqlscore.modelserver.ModelServer;
-import dev.sqlscore.protocol.Gzip;
+import dev.sqlscore.snowflake.Gzip;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sqlscore.protocol.BatchParser;
-import dev.sqlscore.protocol.HttpHeaders;
-import dev.sqlscore.protocol.RequestBody;
-import dev.sqlscore.protocol.SnowflakeHeaders;
 import dev.sqlscore.scoring.BatchScorer;
 import dev.sqlscore.scoring.ScoringConfig;
 import dev.sqlscore.scoring.ScoringRequest;
 import dev.sqlscore.scoring.ScoringResponse;
+import dev.sqlscore.snowflake.BatchParser;
+import dev.sqlscore.snowflake.HttpHeaders;
+import dev.sqlscore.snowflake.RequestBody;
+import dev.sqlscore.snowflake.SnowflakeHeaders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

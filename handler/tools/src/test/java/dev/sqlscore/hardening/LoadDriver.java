@@ -1,6 +1,6 @@
 package dev.sqlscore.hardening;
 
-import dev.sqlscore.protocol.Gzip;
+import dev.sqlscore.snowflake.Gzip;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

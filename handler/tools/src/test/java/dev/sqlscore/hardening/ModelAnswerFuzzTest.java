@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.sqlscore.protocol.HttpHeaders;
+import dev.sqlscore.model.ModelResponse;
 import dev.sqlscore.scoring.BatchScorer;
-import dev.sqlscore.scoring.ModelResponse;
 import dev.sqlscore.scoring.ScoringConfig;
 import dev.sqlscore.scoring.ScoringRequest;
 import dev.sqlscore.scoring.ScoringResponse;
+import dev.sqlscore.snowflake.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;

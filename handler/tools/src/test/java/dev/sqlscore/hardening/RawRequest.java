@@ -1,7 +1,7 @@
 package dev.sqlscore.hardening;
 
-import dev.sqlscore.protocol.Gzip;
-import dev.sqlscore.protocol.HttpHeaders;
+import dev.sqlscore.snowflake.Gzip;
+import dev.sqlscore.snowflake.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

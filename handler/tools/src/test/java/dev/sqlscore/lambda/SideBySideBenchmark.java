@@ -2,7 +2,7 @@ package dev.sqlscore.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sqlscore.bench.Timings;
-import dev.sqlscore.protocol.PayloadFormat;
+import dev.sqlscore.payload.PayloadFormat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;

@@ -2,8 +2,8 @@ package dev.sqlscore.sagemaker;
 
 import dev.sqlscore.bench.Timings;
 import dev.sqlscore.lambda.InstantModelServer;
-import dev.sqlscore.scoring.ModelRequest;
-import dev.sqlscore.scoring.ModelResponse;
+import dev.sqlscore.model.ModelRequest;
+import dev.sqlscore.model.ModelResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

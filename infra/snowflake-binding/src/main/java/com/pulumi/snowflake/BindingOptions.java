@@ -1,7 +1,6 @@
 package com.pulumi.snowflake;
 
 import com.pulumi.resources.CustomResourceOptions;
-
 import java.util.List;
 
 /**

@@ -6,7 +6,6 @@ import com.pulumi.exceptions.MissingRequiredPropertyException;
 import com.pulumi.resources.ResourceArgs;
 import com.pulumi.snowflake.inputs.ExternalFunctionArgArgs;
 import com.pulumi.snowflake.inputs.ExternalFunctionHeaderArgs;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -7,7 +7,6 @@ import com.pulumi.resources.ResourceArgs;
 import com.pulumi.snowflake.inputs.GrantPrivilegesToAccountRoleOnAccountObjectArgs;
 import com.pulumi.snowflake.inputs.GrantPrivilegesToAccountRoleOnSchemaArgs;
 import com.pulumi.snowflake.inputs.GrantPrivilegesToAccountRoleOnSchemaObjectArgs;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

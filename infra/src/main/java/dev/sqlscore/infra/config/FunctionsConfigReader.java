@@ -3,7 +3,6 @@ package dev.sqlscore.infra.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;

@@ -10,7 +10,6 @@ import dev.sqlscore.infra.config.ConfigSource;
 import dev.sqlscore.infra.config.InvalidConfigException;
 import dev.sqlscore.infra.config.StackConfigReader;
 import dev.sqlscore.infra.config.StackSettings;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

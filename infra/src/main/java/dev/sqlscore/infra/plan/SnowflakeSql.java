@@ -1,7 +1,6 @@
 package dev.sqlscore.infra.plan;
 
 import com.pulumi.test.Mocks;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.sqlscore.local.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.sqlscore.local.LocalJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import dev.sqlscore.local.LocalJson;
 
 /**
  * What API Gateway sends back for a Lambda proxy integration: the handler's {@code statusCode},

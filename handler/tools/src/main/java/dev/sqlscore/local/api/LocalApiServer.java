@@ -4,7 +4,8 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.sqlscore.protocol.Gzip;
+import dev.sqlscore.local.LocalJson;
+import dev.sqlscore.snowflake.Gzip;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,7 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import dev.sqlscore.local.LocalJson;
 
 /**
  * The deployed API on one machine: takes the HTTP requests Snowflake sends, turns each into the API Gateway REST

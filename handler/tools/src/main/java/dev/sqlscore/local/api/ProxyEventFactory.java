@@ -2,7 +2,7 @@ package dev.sqlscore.local.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sqlscore.protocol.Gzip;
+import dev.sqlscore.snowflake.Gzip;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

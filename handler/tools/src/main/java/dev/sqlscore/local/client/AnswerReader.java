@@ -1,9 +1,9 @@
 package dev.sqlscore.local.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sqlscore.local.LocalJson;
 import java.io.IOException;
 import java.util.Arrays;
-import dev.sqlscore.local.LocalJson;
 
 /** Reads a 200 answer the way Snowflake checks it: {@code {"data": [[row, value], ...]}}, one row per row sent. */
 final class AnswerReader {

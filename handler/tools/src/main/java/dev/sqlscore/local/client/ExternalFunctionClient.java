@@ -1,9 +1,9 @@
 package dev.sqlscore.local.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sqlscore.protocol.Gzip;
-import java.io.IOException;
 import dev.sqlscore.local.LocalJson;
+import dev.sqlscore.snowflake.Gzip;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

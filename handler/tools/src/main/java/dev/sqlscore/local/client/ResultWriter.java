@@ -2,10 +2,10 @@ package dev.sqlscore.local.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sqlscore.local.LocalJson;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import dev.sqlscore.local.LocalJson;
 
 /** Prints one function value per line, in input order. */
 public final class ResultWriter {

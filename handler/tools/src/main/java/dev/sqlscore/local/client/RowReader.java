@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.sqlscore.local.LocalJson;
-import dev.sqlscore.protocol.CsvRecordReader;
+import dev.sqlscore.payload.CsvRecordReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

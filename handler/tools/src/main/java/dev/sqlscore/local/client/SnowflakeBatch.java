@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sqlscore.local.LocalJson;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import dev.sqlscore.local.LocalJson;
 
 /**
  * One POST's worth of rows, as Snowflake cuts a query's rows: {@code {"data": [[0, arg], [1, arg], ...]}} with

@@ -1,8 +1,8 @@
 package dev.sqlscore.local.client;
 
-import dev.sqlscore.protocol.FunctionSettings;
-import dev.sqlscore.protocol.Gzip;
-import dev.sqlscore.protocol.SnowflakeHeaders;
+import dev.sqlscore.snowflake.FunctionSettings;
+import dev.sqlscore.snowflake.Gzip;
+import dev.sqlscore.snowflake.SnowflakeHeaders;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;

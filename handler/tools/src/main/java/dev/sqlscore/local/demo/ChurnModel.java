@@ -3,6 +3,7 @@ package dev.sqlscore.local.demo;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sqlscore.local.LocalJson;
 import dev.sqlscore.modelserver.Invocation;
 import dev.sqlscore.modelserver.Model;
 import dev.sqlscore.modelserver.Reply;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
-import dev.sqlscore.local.LocalJson;
 
 /**
  * A toy model for the offline demo, not a trained one: a fixed logistic regression over the 13 features of the

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sqlscore.protocol.Gzip;
+import dev.sqlscore.local.LocalJson;
+import dev.sqlscore.snowflake.Gzip;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +16,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.sqlscore.local.LocalJson;
 
 /**
  * A stand-in Lambda for testing the local runtime on its own: answers each row with its argument, in reverse row

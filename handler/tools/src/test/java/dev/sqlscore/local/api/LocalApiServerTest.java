@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sqlscore.protocol.Gzip;
+import dev.sqlscore.snowflake.Gzip;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -3,11 +3,11 @@ package dev.sqlscore.local.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sqlscore.local.LocalJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import dev.sqlscore.local.LocalJson;
 
 class ResultWriterTest {
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sqlscore.local.LocalJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import dev.sqlscore.local.LocalJson;
 
 class RowReaderTest {
 

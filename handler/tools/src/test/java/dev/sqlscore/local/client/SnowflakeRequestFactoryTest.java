@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sqlscore.protocol.Gzip;
+import dev.sqlscore.local.demo.AwsEndpointOverride;
+import dev.sqlscore.snowflake.Gzip;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
@@ -20,7 +21,6 @@ import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import dev.sqlscore.local.demo.AwsEndpointOverride;
 
 class SnowflakeRequestFactoryTest {
 

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
+import dev.sqlscore.local.LocalJson;
+import dev.sqlscore.model.ModelRequest;
 import dev.sqlscore.modelserver.Invocation;
 import dev.sqlscore.modelserver.Reply;
-import dev.sqlscore.protocol.HttpHeaders;
-import dev.sqlscore.scoring.ModelRequest;
+import dev.sqlscore.snowflake.HttpHeaders;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import dev.sqlscore.local.LocalJson;
 
 class ChurnModelTest {
 

@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sqlscore.local.api.LocalApiServer;
+import dev.sqlscore.local.client.ExternalFunctionClient;
+import dev.sqlscore.local.client.ExternalFunctionException;
+import dev.sqlscore.local.client.RetryPolicy;
+import dev.sqlscore.local.client.RowReader;
+import dev.sqlscore.local.client.SnowflakeBatch;
+import dev.sqlscore.local.client.SnowflakeRequestFactory;
 import dev.sqlscore.modelserver.FaultHook;
 import dev.sqlscore.modelserver.Reply;
 import dev.sqlscore.scoring.ScoringConfig;
@@ -21,13 +28,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import dev.sqlscore.local.api.LocalApiServer;
-import dev.sqlscore.local.client.ExternalFunctionClient;
-import dev.sqlscore.local.client.ExternalFunctionException;
-import dev.sqlscore.local.client.RetryPolicy;
-import dev.sqlscore.local.client.RowReader;
-import dev.sqlscore.local.client.SnowflakeBatch;
-import dev.sqlscore.local.client.SnowflakeRequestFactory;
 
 /**
  * Snowflake-like client -> local API server -> the real Lambda handler -> the AWS SDK -> the local

@@ -3,7 +3,6 @@ package com.pulumi.snowflake.inputs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
-
 import java.util.Objects;
 import java.util.Optional;
 
