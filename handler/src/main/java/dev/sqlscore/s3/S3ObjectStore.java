@@ -2,7 +2,6 @@ package dev.sqlscore.s3;
 
 import dev.sqlscore.async.ObjectStore;
 import dev.sqlscore.async.S3Location;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,11 +57,6 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .forcePathStyle(overridden);
-    }
-
-    /** A client for a local S3-protocol server at {@code endpoint} (tests, serve, demo). */
-    public static S3ClientBuilder localClientBuilder(URI endpoint) {
-        return clientBuilder().endpointOverride(endpoint).forcePathStyle(true);
     }
 
     @Override

@@ -35,8 +35,8 @@ public final class SnowflakeHeaders {
     }
 
     /**
-     * Only POST carries a batch. A GET is an asynchronous-protocol poll, which never happens because this
-     * handler always answers synchronously.
+     * A real-time function takes only POST, which carries a batch. A GET is an asynchronous-protocol poll, which
+     * Snowflake sends only after a 202, and a real-time function never answers 202.
      *
      * @throws MethodNotAllowedException for any other method
      */

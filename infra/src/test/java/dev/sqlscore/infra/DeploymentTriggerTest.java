@@ -1,6 +1,7 @@
 package dev.sqlscore.infra;
 
 import com.pulumi.test.PulumiTest;
+import dev.sqlscore.fakecloud.FakeCloud;
 import dev.sqlscore.infra.config.StackConfigReader;
 import dev.sqlscore.infra.config.StackSettings;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.sqlscore.infra;
 
 import com.pulumi.test.PulumiTest;
+import dev.sqlscore.fakecloud.FakeCloud;
 import dev.sqlscore.infra.config.StackConfigReader;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,7 +81,7 @@ class ExternalFunctionTest extends StackTest {
     void grantNamesTheFunctionByItsFullyQualifiedNameOutput() {
         var cloud = new FakeCloud() {
             @Override
-            String functionIdentifier(Map<String, Object> inputs) {
+            protected String functionIdentifier(Map<String, Object> inputs) {
                 return "\"PROVIDER\".\"SAYS\".\"" + inputs.get("name") + "\"(ARRAY)";
             }
         };

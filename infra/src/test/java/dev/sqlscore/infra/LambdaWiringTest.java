@@ -2,6 +2,7 @@ package dev.sqlscore.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sqlscore.fakecloud.FakeCloud;
 import dev.sqlscore.infra.config.StackConfigReader;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,11 @@ class LambdaWiringTest extends StackTest {
         assertEquals(true, function.get("publish"));
         assertEquals(Map.of("applyOn", "PublishedVersions"), function.get("snapStart"));
         Map<String, Object> alias = run.inputs(ALIAS, "sqlscore-live");
-        assertEquals("sqlscore-handler-fn", alias.get("functionName"));
+        assertEquals("sqlscore-handler" + FakeCloud.AUTONAME_SUFFIX, alias.get("functionName"));
         assertEquals("7", alias.get("functionVersion"), "the alias points at the published version, not $LATEST");
 
         String aliasArn = "arn:aws:lambda:" + FakeCloud.REGION + ":" + FakeCloud.ACCOUNT
-                + ":function:sqlscore-handler-fn:live";
+                + ":function:sqlscore-handler" + FakeCloud.AUTONAME_SUFFIX + ":live";
         assertEquals("arn:aws:apigateway:" + FakeCloud.REGION + ":lambda:path/2015-03-31/functions/" + aliasArn
                 + "/invocations", run.inputs("aws:apigateway/integration:Integration", "sqlscore-lambda-integration")
                 .get("uri"));
@@ -44,7 +45,7 @@ class LambdaWiringTest extends StackTest {
         Map<String, Object> permission = run.inputs(PERMISSION, "sqlscore-invoke-permission");
         assertEquals("lambda:InvokeFunction", permission.get("action"));
         assertEquals("apigateway.amazonaws.com", permission.get("principal"));
-        assertEquals("sqlscore-handler-fn", permission.get("function"));
+        assertEquals("sqlscore-handler" + FakeCloud.AUTONAME_SUFFIX, permission.get("function"));
         assertEquals("live", permission.get("qualifier"));
         assertEquals(METHOD_ARN, permission.get("sourceArn"));
     }

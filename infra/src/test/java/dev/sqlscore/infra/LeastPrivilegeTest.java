@@ -3,6 +3,7 @@ package dev.sqlscore.infra;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.test.Mocks;
+import dev.sqlscore.fakecloud.FakeCloud;
 import dev.sqlscore.infra.config.StackConfigReader;
 import dev.sqlscore.infra.config.StackSettings;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package dev.sqlscore.infra;
 
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
+import dev.sqlscore.fakecloud.FakeCloud;
 import dev.sqlscore.infra.config.StackConfigReader;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.sqlscore.infra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sqlscore.infra.plan.PulumiConfigRules;
+import dev.sqlscore.fakecloud.PulumiConfigRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,6 +9,7 @@ import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
+import dev.sqlscore.fakecloud.FakeCloud;
 import dev.sqlscore.infra.config.StackSettings;
 import java.nio.file.Path;
 import java.time.Duration;

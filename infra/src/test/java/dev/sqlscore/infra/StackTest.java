@@ -1,6 +1,7 @@
 package dev.sqlscore.infra;
 
 import com.pulumi.test.PulumiTest;
+import dev.sqlscore.fakecloud.FakeCloud;
 import dev.sqlscore.infra.config.StackSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The {@code ./sqlscore} launcher as a newcomer meets it: a fresh clone with no jar, a stale jar, a {@code java} on
@@ -47,8 +49,9 @@ class LauncherTest {
     void aCloneWithAFakeWrapper() throws IOException {
         Files.copy(LAUNCHER, clone.resolve("sqlscore"));
         clone.resolve("sqlscore").toFile().setExecutable(true);
-        for (String file : List.of("pom.xml", "handler/pom.xml", "handler/tools/pom.xml",
-                "handler/src/main/java/A.java", "handler/tools/src/main/java/B.java")) {
+        for (String file : List.of("pom.xml", "handler/pom.xml", "handler/tools/pom.xml", "handler/testkit/pom.xml",
+                "handler/src/main/java/A.java", "handler/tools/src/main/java/B.java",
+                "handler/testkit/src/main/java/C.java")) {
             Files.createDirectories(clone.resolve(file).getParent());
             Files.writeString(clone.resolve(file), "source");
         }
@@ -84,16 +87,20 @@ class LauncherTest {
         assertEquals(1, Files.readAllLines(builds).size(), "an up-to-date jar is not rebuilt");
     }
 
-    @Test
-    void aJarOlderThanTheSourcesIsRebuilt() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"handler/src/main/java/A.java", "handler/testkit/src/main/java/C.java",
+        "handler/tools/src/main/java/B.java"})
+    void aJarOlderThanTheSourcesIsRebuilt(String changed) throws Exception {
         launch(Map.of(), "demo");
-        Path source = clone.resolve("handler/src/main/java/A.java");
+        Path source = clone.resolve(changed);
         Files.setLastModifiedTime(source, FileTime.from(Instant.now().plusSeconds(60)));
 
         Result stale = launch(Map.of(), "demo");
 
         assertEquals(0, stale.exit, stale.err);
         assertEquals(2, Files.readAllLines(builds).size());
+        assertTrue(Files.readAllLines(builds).get(1).contains("-pl handler,handler/testkit,handler/tools"),
+                Files.readString(builds));
     }
 
     @Test

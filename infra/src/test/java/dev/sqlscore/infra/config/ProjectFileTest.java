@@ -1,7 +1,7 @@
 package dev.sqlscore.infra.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sqlscore.infra.plan.PulumiConfigRules;
+import dev.sqlscore.fakecloud.PulumiConfigRules;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

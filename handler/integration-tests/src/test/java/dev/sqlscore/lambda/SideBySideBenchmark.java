@@ -1,0 +1,234 @@
+package dev.sqlscore.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sqlscore.bench.Timings;
+import dev.sqlscore.payload.PayloadFormat;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The handler against the seed's approach, on one machine in one run: the same 10,000 x 13 batch as an API Gateway
+ * proxy event, each handler in-process in its own runtime, each calling the same local SageMaker-protocol server
+ * (a process of its own, answering at once) through its real AWS SDK. The peer is {@code seed_handler.py}: a
+ * Python handler with boto3 that joins the rows into CSV and calls InvokeEndpoint once. The floor is the model
+ * server's own round trip for the same CSV body, without any handler.
+ *
+ * <p>The three are measured in interleaved rounds (floor, Java, Python, then again), so that what the shared machine
+ * does meanwhile weighs on all three alike; the ratio reported is the median of the rounds' ratios. Also reports the
+ * Java handler's allocation per input byte (the model server is in another process, so it is not counted) and the
+ * largest batch API Gateway delivers. Not a test: run it, read it.
+ *
+ * <pre>
+ * apt-get install python3-boto3     # Debian's boto3, for the peer
+ * ./mvnw -B -q -DskipTests package && ./mvnw -B -q -pl .,handler,handler/testkit,handler/tools -DskipTests -DskipFuzz install
+ * ./mvnw -B -q -pl handler/integration-tests exec:exec@side-by-side
+ * </pre>
+ */
+public final class SideBySideBenchmark {
+
+    private static final int ROWS = 10_000;
+    private static final int LARGEST_ROWS = 63_000;
+    /** Before the first round, for the JIT; Python has none, and each of its runs is a fresh process. */
+    private static final int JAVA_WARMUP = 300;
+    private static final int ROUNDS = 5;
+    private static final int ROUND_WARMUP = 10;
+    private static final int PER_ROUND = 60;
+    private static final int ALLOCATION_BATCHES = 200;
+    private static final com.sun.management.ThreadMXBean ALLOCATION =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private SideBySideBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path python = Path.of(args.length > 0 ? args[0] : "/usr/bin/python3");
+        Path script = Path.of(args.length > 1 ? args[1] : "handler/integration-tests/src/test/python/seed_handler.py");
+        byte[] body = TestEvents.churnBatch(ROWS);
+        byte[] event = event(body);
+        Path eventFile = Files.createTempFile("sqlscore-event", ".json");
+        Files.write(eventFile, event);
+        try (InstantModelServer.Running server = InstantModelServer.Running.start();
+             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            URI model = server.uri();
+            Timings.Step floor = floor(http, model, body);
+            JavaHandler java = new JavaHandler(model);
+            Timings.Step javaBatch = java.batch(event);
+            Timings.time(JAVA_WARMUP, 0, javaBatch);
+            Timings.time(JAVA_WARMUP, 0, floor);
+
+            System.out.printf("%n| round | floor p50 ms | Java p50 ms | Python p50 ms | Java / Python |%n");
+            System.out.println("|---|---|---|---|---|");
+            List<double[]> floors = new ArrayList<>();
+            List<double[]> javas = new ArrayList<>();
+            List<double[]> pythons = new ArrayList<>();
+            double[] ratios = new double[ROUNDS];
+            String peerVersion = "";
+            for (int round = 0; round < ROUNDS; round++) {
+                floors.add(Timings.time(ROUND_WARMUP, PER_ROUND, floor));
+                javas.add(Timings.time(ROUND_WARMUP, PER_ROUND, javaBatch));
+                PythonRun peer = python(python, script, model, eventFile);
+                pythons.add(peer.millis());
+                peerVersion = peer.version();
+                ratios[round] = p50(javas.get(round)) / p50(peer.millis());
+                System.out.printf("| %d | %.1f | %.1f | %.1f | %.2f |%n", round + 1, p50(floors.get(round)),
+                        p50(javas.get(round)), p50(peer.millis()), ratios[round]);
+            }
+            System.out.println(peerVersion);
+            System.out.printf("%n| handler (10,000 x 13, %.2f MB body), all rounds | p50 ms | p90 ms | vs the model "
+                    + "server |%n", body.length / 1e6);
+            System.out.println("|---|---|---|---|");
+            double[] floorAll = concat(floors);
+            row("model server alone (the floor)", floorAll, floorAll);
+            row("Java handler (JDK " + Runtime.version().feature() + ", AWS SDK v2)", concat(javas), floorAll);
+            row("seed-like Python handler (boto3)", concat(pythons), floorAll);
+            System.out.printf("Java handler: the SDK call (InvokeEndpoint, signing, the round trip, reading the "
+                    + "answer) p50 %.0f ms%n", p50(java.modelMillis(ROUNDS * PER_ROUND)));
+            java.allocation(event, body.length);
+
+            // The largest batch API Gateway delivers: 6 MB of JSON, decompressed (two InvokeEndpoint calls).
+            byte[] largest = TestEvents.churnBatch(LARGEST_ROWS);
+            byte[] largestEvent = event(largest);
+            double[] large = Timings.time(JAVA_WARMUP, ALLOCATION_BATCHES, java.batch(largestEvent));
+            System.out.printf("Java handler, the largest batch (%,d rows, %.2f MB body): p50 %.1f ms, p99 %.1f ms%n",
+                    LARGEST_ROWS, largest.length / 1e6, p50(large), Timings.percentile(large, 99));
+            java.allocation(largestEvent, largest.length);
+            System.out.printf("Java / Python at p50: %.2f (median of %d rounds; the rounds: %s); measured %s, %d "
+                    + "cores%n", median(ratios), ROUNDS, Arrays.toString(Arrays.stream(ratios)
+                    .map(ratio -> Math.round(ratio * 100) / 100.0).toArray()), LocalDate.now(),
+                    Runtime.getRuntime().availableProcessors());
+        } finally {
+            Files.deleteIfExists(eventFile);
+        }
+    }
+
+    private static byte[] event(byte[] body) {
+        return TestEvents.post(TestEvents.snowflakeHeaders(InstantModelServer.ENDPOINT,
+                PayloadFormat.CSV.mediaType()), body, false);
+    }
+
+    /** The CSV body the handlers send, posted straight to the model server: its own time, and the wire's. */
+    private static Timings.Step floor(HttpClient http, URI model, byte[] body) throws Exception {
+        StringBuilder csv = new StringBuilder();
+        for (JsonNode row : TestEvents.JSON.readTree(body).get("data")) {
+            List<String> values = new ArrayList<>();
+            row.get(1).forEach(value -> values.add(value.asText()));
+            csv.append(String.join(",", values)).append('\n');
+        }
+        byte[] payload = csv.toString().getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(model.resolve("/endpoints/" + InstantModelServer.ENDPOINT
+                        + "/invocations"))
+                .header("Content-Type", "text/csv").header("Accept", "text/csv")
+                .header("X-Amz-Date", "20261201T000000Z")
+                // The server checks the signature's shape only: it holds no keys.
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=local/20261201/us-east-1/sagemaker/"
+                        + "aws4_request, SignedHeaders=host;x-amz-date, Signature=" + "0".repeat(64))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build();
+        return () -> {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the model server answered " + response.statusCode());
+            }
+        };
+    }
+
+    /** The production handler, its SDK aimed at the model server; its batch lines give the SDK call's time. */
+    private static final class JavaHandler {
+
+        private final List<String> log = new CopyOnWriteArrayList<>();
+        private final ExternalFunctionHandler handler;
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        JavaHandler(URI model) {
+            System.setProperty("aws.endpointUrlSageMakerRuntime", model.toString());
+            System.setProperty("aws.region", "us-east-1");
+            System.setProperty("aws.accessKeyId", "local");
+            System.setProperty("aws.secretAccessKey", "local");
+            handler = new ExternalFunctionHandler(Map.of(), log::add);
+        }
+
+        Timings.Step batch(byte[] event) {
+            return () -> {
+                out.reset();
+                handler.handleRequest(new ByteArrayInputStream(event), out, null);
+                if (!out.toString(StandardCharsets.UTF_8).startsWith("{\"statusCode\":200,")) {
+                    throw new IllegalStateException("the batch failed: " + out.toString(StandardCharsets.UTF_8));
+                }
+            };
+        }
+
+        /** The SDK call's whole milliseconds, from the last batches' metric lines. */
+        double[] modelMillis(int lastBatches) {
+            return log.subList(Math.max(0, log.size() - lastBatches), log.size()).stream()
+                    .map(line -> line.replaceAll(".*\"modelMs\":(\\d+).*", "$1")).filter(text -> text.matches("\\d+"))
+                    .mapToDouble(Double::parseDouble).toArray();
+        }
+
+        void allocation(byte[] event, int bodyBytes) throws Exception {
+            Timings.Step once = batch(event);
+            long before = ALLOCATION.getTotalThreadAllocatedBytes();
+            for (int i = 0; i < ALLOCATION_BATCHES; i++) {
+                once.run();
+            }
+            double perBatch = (ALLOCATION.getTotalThreadAllocatedBytes() - before) / (double) ALLOCATION_BATCHES;
+            System.out.printf("Java handler: %.1f MB allocated per batch, %.1f bytes per byte of batch body (%.2f MB)"
+                    + " and %.1f per byte of event (%.2f MB)%n", perBatch / 1e6, perBatch / bodyBytes,
+                    bodyBytes / 1e6, perBatch / event.length, event.length / 1e6);
+        }
+    }
+
+    private record PythonRun(double[] millis, String version) {
+    }
+
+    private static PythonRun python(Path python, Path script, URI model, Path eventFile) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(python.toString(), script.toString(), eventFile.toString(),
+                InstantModelServer.ENDPOINT, Integer.toString(ROUND_WARMUP), Integer.toString(PER_ROUND))
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME", model.toString());
+        builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+        builder.environment().put("AWS_ACCESS_KEY_ID", "local");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "local");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("the Python peer failed (is python3-boto3 installed?): " + output);
+        }
+        JsonNode result = TestEvents.JSON.readTree(output);
+        double[] millis = new double[result.get("millis").size()];
+        for (int i = 0; i < millis.length; i++) {
+            millis[i] = result.get("millis").get(i).asDouble();
+        }
+        return new PythonRun(millis, "Python peer: Python " + result.get("python").asText() + ", boto3 "
+                + result.get("boto3").asText());
+    }
+
+    private static void row(String what, double[] millis, double[] floor) {
+        System.out.printf("| %s | %.1f | %.1f | %.1fx |%n", what, p50(millis), Timings.percentile(millis, 90),
+                p50(millis) / p50(floor));
+    }
+
+    private static double p50(double[] millis) {
+        return Timings.percentile(millis, 50);
+    }
+
+    private static double median(double[] values) {
+        return Timings.percentile(values, 50);
+    }
+
+    private static double[] concat(List<double[]> rounds) {
+        return rounds.stream().flatMapToDouble(Arrays::stream).toArray();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.sqlscore.infra.plan;
+
+import com.pulumi.test.PulumiTest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code ./sqlscore plan} on the worked stack and on broken ones, as a user would read it. */
+class PlanCommandTest {
+
+    private static final Path REPOSITORY = Path.of("../..");
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    @AfterEach
+    void cleanup() {
+        PulumiTest.cleanup();
+    }
+
+    @Test
+    void theWorkedStackPlansWithTheSqlItAmountsTo() throws IOException {
+        assertEquals(0, plan(REPOSITORY, "dev"));
+
+        String plan = output();
+        assertTrue(plan.contains("snowflake:privateKey is not set; before `pulumi up`: pulumi config set --secret"),
+                plan);
+        assertTrue(plan.contains("aws:lambda/function:Function  sqlscore-handler"), plan);
+        assertTrue(plan.contains("aws:iam/role:Role  sqlscore-lambda-role, sqlscore-snowflake-role"), plan);
+        assertTrue(plan.contains("CREATE API INTEGRATION SQLSCORE_DEV\n    API_PROVIDER = aws_api_gateway\n"
+                + "    API_AWS_ROLE_ARN = 'arn:aws:iam::<aws-account>:role/sqlscore-dev-snowflake'\n"
+                + "    API_ALLOWED_PREFIXES = ('https://<api-id>.execute-api.us-east-1.amazonaws.com/v1/')"), plan);
+        assertTrue(plan.contains("CREATE EXTERNAL FUNCTION ANALYTICS.ML.SAGEMAKER_INVOKE(FEATURES ARRAY)\n"
+                + "    RETURNS VARIANT\n"), plan);
+        assertTrue(plan.contains("    MAX_BATCH_ROWS = 10000\n"), plan);
+        assertTrue(plan.contains("    AS 'https://<api-id>.execute-api.us-east-1.amazonaws.com/v1/score';"), plan);
+        assertTrue(plan.contains("GRANT USAGE ON FUNCTION \"ANALYTICS\".\"ML\".\"SAGEMAKER_INVOKE\"(ARRAY) TO ROLE "
+                + "ANALYST;"), plan);
+        assertTrue(plan.indexOf("CREATE API INTEGRATION") < plan.indexOf("CREATE EXTERNAL FUNCTION")
+                && plan.indexOf("CREATE EXTERNAL FUNCTION") < plan.indexOf("GRANT USAGE"), "in creation order");
+        assertFalse(plan.contains("MIIE"), "no secret in a plan");
+    }
+
+    @Test
+    void aBrokenStackReportsEveryProblemTogether() throws IOException {
+        Files.copy(REPOSITORY.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi.broken.yaml"), """
+                config:
+                  snowflake:organizationName: MYORG
+                  snowflake:accountName: MYACCOUNT
+                  snowflake:user: PULUMI_DEPLOYER
+                  snowflake:role: ACCOUNTADMIN
+                  snowflake:privateKey:
+                    secure: v1:abcdef
+                  sqlscore:schema: ML
+                  sqlscore:lambdaMemoryMb: 256
+                  sqlscore:functions:
+                    - name: SCORE
+                      endpoint: churn
+                      returnType: FLOAT
+                """);
+
+        assertEquals(2, plan(dir, "broken"));
+
+        String plan = output();
+        assertTrue(plan.contains("problems stop `pulumi preview` and `pulumi up`:"), plan);
+        assertTrue(plan.contains("Stack 'broken' is missing configuration value 'sqlscore:database'"), plan);
+        assertTrue(plan.contains("aws:region is not set"), plan);
+        assertTrue(plan.contains("sqlscore:lambdaMemoryMb: 256 MB is below 640 MB"), plan);
+        assertTrue(plan.contains("sqlscore:functions[0].returnType: 'FLOAT' is not allowed"), plan);
+        assertFalse(plan.contains("CREATE"), "no plan for a stack that cannot deploy");
+        assertFalse(plan.contains("snowflake:privateKey is not set"), "an encrypted value is set");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsPulumisOwnError() throws IOException {
+        Files.copy(REPOSITORY.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi.typo.yaml"), Files.readString(REPOSITORY.resolve("Pulumi.dev.yaml"))
+                .replace("sqlscore:lambdaMemoryMb: 2048", "sqlscore:lambdaMemoryMb: lots"));
+
+        assertEquals(2, plan(dir, "typo"));
+
+        assertTrue(output().contains("Stack 'typo' with configuration key 'sqlscore:lambdaMemoryMb' must be of type "
+                + "'integer'"), output());
+    }
+
+    @Test
+    void aMissingStackFileSaysHowToMakeOne() throws IOException {
+        assertEquals(2, plan(REPOSITORY, "prod"));
+
+        assertTrue(output().contains("create it with `pulumi stack init prod`"), output());
+    }
+
+    private int plan(Path root, String stack) throws IOException {
+        return new PlanCommand(root, stack, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+    }
+
+    private String output() {
+        return printed.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+}
