@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The IAM and resource policies of the stack, as JSON text. Every principal an Allow names is a named ARN or
@@ -100,11 +102,30 @@ final class PolicyDocuments {
         return json(document);
     }
 
+    /**
+     * The stack's JSON text (policies, the dashboard, the access log format), the same bytes in every JVM: Pulumi
+     * compares inputs as registered, so text that changed between runs would preview a change of an unchanged stack.
+     * Maps that keep an order ({@link LinkedHashMap}, {@link SortedMap}) are written in it; any other map
+     * ({@code Map.of}, whose iteration order is salted per JVM, or a {@code HashMap}) sorted by key.
+     */
     static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return JSON.writeValueAsString(inStableOrder(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a policy document", e);
         }
+    }
+
+    private static Object inStableOrder(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> ordered = map instanceof LinkedHashMap<?, ?> || map instanceof SortedMap<?, ?>
+                    ? new LinkedHashMap<>() : new TreeMap<>();
+            map.forEach((key, item) -> ordered.put(String.valueOf(key), inStableOrder(item)));
+            return ordered;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(PolicyDocuments::inStableOrder).toList();
+        }
+        return value;
     }
 }

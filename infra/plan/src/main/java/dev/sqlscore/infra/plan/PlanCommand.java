@@ -158,7 +158,8 @@ public final class PlanCommand {
         out.println();
         out.println("Snowflake, account " + settings.snowflake().organizationName() + "-"
                 + settings.snowflake().accountName() + " as " + settings.snowflake().user() + " (role "
-                + settings.snowflake().role() + "), in this order:");
+                + settings.snowflake().role() + "), in this order (the integration, the functions by name, "
+                + "the grants):");
         for (String statement : SnowflakeSql.statements(registered)) {
             out.println();
             statement.lines().forEach(line -> out.println("  " + line));

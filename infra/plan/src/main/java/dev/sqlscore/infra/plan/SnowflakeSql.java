@@ -2,7 +2,9 @@ package dev.sqlscore.infra.plan;
 
 import com.pulumi.test.Mocks;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -21,8 +23,14 @@ final class SnowflakeSql {
         List<String> sql = new ArrayList<>();
         registered.stream().filter(r -> r.type.equals("snowflake:index/apiIntegration:ApiIntegration"))
                 .forEach(r -> sql.add(apiIntegration(r.inputs)));
+        // Registrations arrive in the order the engine's threads made them: functions are listed by database,
+        // schema and name, grants by their text, so the same stack plans as the same text every time.
         registered.stream().filter(r -> r.type.equals("snowflake:index/externalFunction:ExternalFunction"))
-                .forEach(r -> sql.add(externalFunction(r.inputs)));
+                .map(r -> r.inputs)
+                .sorted(Comparator.comparing((Map<String, Object> in) -> String.valueOf(in.get("database")))
+                        .thenComparing(in -> String.valueOf(in.get("schema")))
+                        .thenComparing(in -> String.valueOf(in.get("name"))))
+                .forEach(in -> sql.add(externalFunction(in)));
         registered.stream().filter(r -> r.type.equals(
                         "snowflake:index/grantPrivilegesToAccountRole:GrantPrivilegesToAccountRole"))
                 .map(r -> grant(r.inputs)).sorted().forEach(sql::add);
@@ -34,7 +42,7 @@ final class SnowflakeSql {
                 + "  API_PROVIDER = " + in.get("apiProvider") + "\n"
                 + "  API_AWS_ROLE_ARN = " + literal(in.get("apiAwsRoleArn")) + "\n"
                 + "  API_ALLOWED_PREFIXES = (" + list(in.get("apiAllowedPrefixes")) + ")\n"
-                + "  ENABLED = " + String.valueOf(in.get("enabled")).toUpperCase(java.util.Locale.ROOT) + "\n"
+                + "  ENABLED = " + String.valueOf(in.get("enabled")).toUpperCase(Locale.ROOT) + "\n"
                 + "  COMMENT = " + literal(in.get("comment")) + ";";
     }
 

@@ -7,6 +7,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +31,28 @@ class PlanCommandTest {
     @AfterEach
     void cleanup() {
         PulumiTest.cleanup();
+    }
+
+    /** The same stack plans as the same text in every JVM (registrations arrive in the engine threads' order). */
+    @Test
+    void threeJvmsPrintTheSamePlan() throws Exception {
+        List<String> plans = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), PlanCommand.class.getName(),
+                    "--root", REPOSITORY.toAbsolutePath().normalize().toString(), "dev")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String printedPlan = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "plan did not finish");
+            assertEquals(0, process.exitValue(), printedPlan);
+            plans.add(printedPlan);
+        }
+        assertTrue(plans.get(0).contains("CREATE EXTERNAL FUNCTION ANALYTICS.ML.CHURN_EXPLAIN"), plans.get(0));
+        assertTrue(plans.get(0).indexOf("ML.CHURN_EXPLAIN(") < plans.get(0).indexOf("ML.SAGEMAKER_INVOKE(")
+                && plans.get(0).indexOf("ML.SAGEMAKER_INVOKE(") < plans.get(0).indexOf("ML.SUMMARIZE("),
+                "functions are listed by name");
+        assertEquals(plans.get(0), plans.get(1));
+        assertEquals(plans.get(0), plans.get(2));
     }
 
     @Test
