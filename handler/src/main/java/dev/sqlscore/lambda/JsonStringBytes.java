@@ -3,6 +3,7 @@ package dev.sqlscore.lambda;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Decodes a JSON string straight from the event's UTF-8 bytes into the UTF-8 bytes it stands for, without the
@@ -78,7 +79,7 @@ final class JsonStringBytes {
         }
         long decoded = scan(json, quote + 1, json, quote + 1);
         int length = (int) decoded;
-        return new Decoded(java.util.Arrays.copyOfRange(json, quote + 1, quote + 1 + length), (int) (decoded >>> 32));
+        return new Decoded(Arrays.copyOfRange(json, quote + 1, quote + 1 + length), (int) (decoded >>> 32));
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.sqlscore.scoring.ScoringRequest;
 import dev.sqlscore.snowflake.HttpHeaders;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -125,7 +126,7 @@ final class ProxyEvent {
 
     /** The event after the body: an object again, a placeholder member standing where the body was. */
     private static JsonParser rest(ObjectMapper json, byte[] event, int from) throws IOException {
-        byte[] placeholder = "{\"\":0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] placeholder = "{\"\":0".getBytes(StandardCharsets.US_ASCII);
         byte[] rest = new byte[placeholder.length + event.length - from];
         System.arraycopy(placeholder, 0, rest, 0, placeholder.length);
         System.arraycopy(event, from, rest, placeholder.length, event.length - from);

@@ -1,5 +1,6 @@
 package dev.sqlscore.scoring;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sqlscore.async.BatchState;
 import dev.sqlscore.async.ObjectStore;
 import dev.sqlscore.async.S3Location;
@@ -18,6 +19,7 @@ import dev.sqlscore.snowflake.FunctionSettings;
 import dev.sqlscore.snowflake.ParsedBatch;
 import dev.sqlscore.snowflake.SnowflakeAnswer;
 import dev.sqlscore.telemetry.BatchLog;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -203,13 +205,13 @@ final class AsyncScoring {
 
     private static int failureStatus(byte[] document) {
         try {
-            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(document);
+            var node = new ObjectMapper().readTree(document);
             for (String field : List.of("statusCode", "OriginalStatusCode", "status")) {
                 if (node != null && node.path(field).canConvertToInt()) {
                     return node.path(field).asInt();
                 }
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // not JSON: no status to read
         }
         return 0;

@@ -14,9 +14,11 @@ import dev.sqlscore.payload.EncodedRows;
 import dev.sqlscore.payload.PayloadFormat;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads Snowflake's batch {@code {"data": [[row_number, arg1, ...], ...]}} in one streaming pass. Errors
@@ -79,14 +81,14 @@ public final class BatchParser {
      * @throws InvalidBatchException as {@link #parse(byte[])}
      */
     public static ParsedBatch parse(byte[] json, PayloadFormat format) {
-        ParsedBatch plain = PlainBatchScanner.scan(json, java.util.Objects.requireNonNull(format, "format"));
+        ParsedBatch plain = PlainBatchScanner.scan(json, Objects.requireNonNull(format, "format"));
         if (plain != null) {
             return plain;
         }
-        BatchParser batchParser = new BatchParser(java.util.Objects.requireNonNull(format, "format"), json);
+        BatchParser batchParser = new BatchParser(Objects.requireNonNull(format, "format"), json);
         batchParser.run();
-        return new ParsedBatch(java.util.Arrays.copyOf(batchParser.rowNumbers, batchParser.count),
-                java.util.Arrays.copyOf(batchParser.noInput, batchParser.noInputCount),
+        return new ParsedBatch(Arrays.copyOf(batchParser.rowNumbers, batchParser.count),
+                Arrays.copyOf(batchParser.noInput, batchParser.noInputCount),
                 EncodedRows.of(format, batchParser.encoded, batchParser.offsets, batchParser.encodedCount));
     }
 
@@ -220,13 +222,13 @@ public final class BatchParser {
         }
         if (input) {
             if (encodedCount + 1 == offsets.length) {
-                offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+                offsets = Arrays.copyOf(offsets, offsets.length * 2);
             }
             offsets[++encodedCount] = encoded.size();
         } else {
             encoded.truncate(mark);
             if (noInputCount == noInput.length) {
-                noInput = java.util.Arrays.copyOf(noInput, noInput.length * 2);
+                noInput = Arrays.copyOf(noInput, noInput.length * 2);
             }
             noInput[noInputCount++] = index;
         }
@@ -325,7 +327,7 @@ public final class BatchParser {
             }
         }
         if (index == rowNumbers.length) {
-            rowNumbers = java.util.Arrays.copyOf(rowNumbers, rowNumbers.length * 2);
+            rowNumbers = Arrays.copyOf(rowNumbers, rowNumbers.length * 2);
         }
         rowNumbers[index] = rowNumber;
         return rowNumber;

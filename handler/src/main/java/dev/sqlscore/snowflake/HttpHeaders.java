@@ -1,5 +1,6 @@
 package dev.sqlscore.snowflake;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,7 @@ public final class HttpHeaders {
         if (headers != null) {
             headers.forEach((name, value) -> {
                 if (name != null && value != null) {
-                    map.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
+                    map.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
                 }
             });
         }
@@ -46,7 +47,7 @@ public final class HttpHeaders {
             headers.forEach((name, list) -> {
                 if (name != null && list != null) {
                     list.stream().filter(Objects::nonNull)
-                            .forEach(v -> map.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(v));
+                            .forEach(v -> map.computeIfAbsent(name, n -> new ArrayList<>()).add(v));
                 }
             });
         }

@@ -3,6 +3,7 @@ package dev.sqlscore.snowflake;
 import dev.sqlscore.json.ByteBuilder;
 import dev.sqlscore.payload.EncodedRows;
 import dev.sqlscore.payload.PayloadFormat;
+import java.util.Arrays;
 
 /**
  * The batch Snowflake sends, read at byte level: {@code {"data":[[0,[1.5,2,...]],[1,...],...]}} with rows numbered
@@ -47,8 +48,8 @@ final class PlainBatchScanner {
         if (!scanner.batch()) {
             return null;
         }
-        return new ParsedBatch(java.util.Arrays.copyOf(scanner.rowNumbers, scanner.count),
-                java.util.Arrays.copyOf(scanner.noInput, scanner.noInputCount),
+        return new ParsedBatch(Arrays.copyOf(scanner.rowNumbers, scanner.count),
+                Arrays.copyOf(scanner.noInput, scanner.noInputCount),
                 EncodedRows.of(format, scanner.out, scanner.offsets, scanner.encodedCount));
     }
 
@@ -97,7 +98,7 @@ final class PlainBatchScanner {
             return false;
         }
         if (count == rowNumbers.length) {
-            rowNumbers = java.util.Arrays.copyOf(rowNumbers, rowNumbers.length * 2);
+            rowNumbers = Arrays.copyOf(rowNumbers, rowNumbers.length * 2);
         }
         rowNumbers[count] = rowNumber;
         int mark = out.size();
@@ -139,13 +140,13 @@ final class PlainBatchScanner {
         if (input) {
             format.endRow(out);
             if (encodedCount + 1 == offsets.length) {
-                offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2);
+                offsets = Arrays.copyOf(offsets, offsets.length * 2);
             }
             offsets[++encodedCount] = out.size();
         } else {
             out.truncate(mark);
             if (noInputCount == noInput.length) {
-                noInput = java.util.Arrays.copyOf(noInput, noInput.length * 2);
+                noInput = Arrays.copyOf(noInput, noInput.length * 2);
             }
             noInput[noInputCount++] = count;
         }

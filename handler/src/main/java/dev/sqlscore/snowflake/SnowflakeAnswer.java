@@ -2,12 +2,13 @@ package dev.sqlscore.snowflake;
 
 import dev.sqlscore.json.ByteBuilder;
 import dev.sqlscore.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Writes what goes back to Snowflake: the rows' values, or an error. */
 public final class SnowflakeAnswer {
 
-    private static final byte[] EMPTY = "{\"data\":[]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] EMPTY = "{\"data\":[]}".getBytes(StandardCharsets.US_ASCII);
 
     private SnowflakeAnswer() {
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ByteBuilderTest {
@@ -39,7 +40,7 @@ class ByteBuilderTest {
     void valuesLeaveRowDataOutOfToString() {
         assertFalse(new JsonValue.StringValue("secret").toString().contains("secret"));
         assertFalse(new JsonValue.NumberValue("31415").toString().contains("31415"));
-        assertFalse(new JsonValue.ArrayValue(java.util.List.of(new JsonValue.StringValue("secret"))).toString()
+        assertFalse(new JsonValue.ArrayValue(List.of(new JsonValue.StringValue("secret"))).toString()
                 .contains("secret"));
     }
 }

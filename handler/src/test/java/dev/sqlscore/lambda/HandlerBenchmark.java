@@ -1,5 +1,6 @@
 package dev.sqlscore.lambda;
 
+import com.sun.management.ThreadMXBean;
 import dev.sqlscore.model.ModelInvoker;
 import dev.sqlscore.model.ModelResponse;
 import dev.sqlscore.payload.PayloadFormat;
@@ -34,8 +35,8 @@ public final class HandlerBenchmark {
 
     private static final int WARMUP_SECONDS = 8;
     /** Bytes allocated by every thread, the scorer's chunk threads included. */
-    private static final com.sun.management.ThreadMXBean ALLOCATION =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean ALLOCATION =
+            (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private record Scenario(String name, int rows, byte[] event, int iterations) {
     }

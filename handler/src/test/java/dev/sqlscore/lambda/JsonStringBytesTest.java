@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,8 @@ class JsonStringBytesTest {
         JsonStringBytes.Decoded inPlace = JsonStringBytes.decodeInPlace(copy, quote);
         assertArrayEquals(expected, inPlace.bytes(), literal);
         assertEquals(twoPasses.closingQuote(), inPlace.closingQuote(), literal);
-        assertArrayEquals(java.util.Arrays.copyOfRange(document, inPlace.closingQuote(), document.length),
-                java.util.Arrays.copyOfRange(copy, inPlace.closingQuote(), copy.length), "what follows is untouched");
+        assertArrayEquals(Arrays.copyOfRange(document, inPlace.closingQuote(), document.length),
+                Arrays.copyOfRange(copy, inPlace.closingQuote(), copy.length), "what follows is untouched");
     }
 
     @Test
@@ -72,7 +73,7 @@ class JsonStringBytesTest {
                 expected++;
             }
             assertEquals(expected, JsonStringBytes.nextSpecial(bytes, from),
-                    java.util.Arrays.toString(bytes) + " from " + from);
+                    Arrays.toString(bytes) + " from " + from);
         }
     }
 

@@ -3,6 +3,9 @@ package dev.sqlscore.payload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sqlscore.json.JsonValue;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -44,15 +47,15 @@ class CsvNumberTest {
             if (body.equals("\n") || body.equals("\r\n")) {
                 continue;
             }
-            List<JsonValue> expected = new java.util.ArrayList<>();
-            CsvRecordReader records = CsvRecordReader.lenient(new java.io.StringReader(body));
+            List<JsonValue> expected = new ArrayList<>();
+            CsvRecordReader records = CsvRecordReader.lenient(new StringReader(body));
             for (List<CsvRecordReader.Field> fields = records.next(); fields != null; fields = records.next()) {
                 expected.add(fields.get(0).text().isEmpty() ? JsonValue.NULL
                         : CsvReader.isJsonNumber(fields.get(0).text().strip())
                         ? new JsonValue.NumberValue(fields.get(0).text().strip())
                         : new JsonValue.StringValue(fields.get(0).text()));
             }
-            assertEquals(expected, CsvReader.read(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            assertEquals(expected, CsvReader.read(body.getBytes(StandardCharsets.UTF_8)),
                     body.replace("\n", "\\n").replace("\r", "\\r"));
         }
     }

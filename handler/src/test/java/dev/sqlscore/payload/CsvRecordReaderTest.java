@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sqlscore.payload.CsvRecordReader.Field;
 import dev.sqlscore.payload.CsvRecordReader.MalformedCsvException;
+import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ class CsvRecordReaderTest {
             private final StringReader in = new StringReader(text.toString());
 
             @Override
-            public int read(char[] buffer, int offset, int length) throws java.io.IOException {
+            public int read(char[] buffer, int offset, int length) throws IOException {
                 return in.read(buffer, offset, Math.min(length, 7));
             }
 

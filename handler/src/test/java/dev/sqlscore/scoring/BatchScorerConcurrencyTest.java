@@ -3,15 +3,18 @@ package dev.sqlscore.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sqlscore.model.ModelInvocationException;
 import dev.sqlscore.model.ModelInvoker;
 import dev.sqlscore.model.ModelRequest;
 import dev.sqlscore.snowflake.HttpHeaders;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -25,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class BatchScorerConcurrencyTest {
 
     private static final ScoringConfig CONFIG = ScoringConfig.builder()
-            .allowedEndpoints(java.util.Set.of("churn-model"))
+            .allowedEndpoints(Set.of("churn-model"))
             .maxRowsPerRequest(1)
             .deadline(Duration.ofSeconds(20))
             .build();
@@ -189,11 +192,11 @@ class BatchScorerConcurrencyTest {
         assertTrue(log.path("totalMs").asLong() > log.path("modelMs").asLong(), log.toString());
     }
 
-    private com.fasterxml.jackson.databind.JsonNode logLine() {
+    private JsonNode logLine() {
         assertEquals(1, logLines.size());
         try {
             return new ObjectMapper().readTree(logLines.get(0));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }

@@ -12,6 +12,7 @@ import dev.sqlscore.payload.PayloadFormat;
 import dev.sqlscore.payload.RowRange;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -77,7 +78,7 @@ class EncodingParserTest {
             int rows = random.nextInt(12);
             List<Integer> numbers = new ArrayList<>(IntStream.range(0, rows).boxed().toList());
             if (random.nextBoolean()) {
-                java.util.Collections.shuffle(numbers, random);
+                Collections.shuffle(numbers, random);
             }
             for (int row = 0; row < rows; row++) {
                 json.append(row == 0 ? "" : ",").append('[').append(numbers.get(row));

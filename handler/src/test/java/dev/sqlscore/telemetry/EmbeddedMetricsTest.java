@@ -18,6 +18,7 @@ import dev.sqlscore.snowflake.HttpHeaders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -149,7 +150,7 @@ class EmbeddedMetricsTest {
         headers.put("sf-external-function-name", "DB.PUBLIC.SCORE");
         headers.put("sf-context-current-user", "ALICE");
         headers.put("sf-context-current-role", "ANALYST");
-        headers.put("sf-context-current-warehouse-base64", java.util.Base64.getEncoder()
+        headers.put("sf-context-current-warehouse-base64", Base64.getEncoder()
                 .encodeToString("Zoë".getBytes(StandardCharsets.UTF_8)));
         return headers;
     }

@@ -2,6 +2,7 @@ package dev.sqlscore.infra;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class PolicyDocuments {
 
     /** Allows each group of actions on its own resources, in one document. */
     static String allowEach(List<List<String>> actionGroups, List<List<String>> resourceGroups) {
-        List<Map<String, Object>> statements = new java.util.ArrayList<>();
+        List<Map<String, Object>> statements = new ArrayList<>();
         for (int i = 0; i < actionGroups.size(); i++) {
             if (!resourceGroups.get(i).isEmpty()) {
                 statements.add(statement("Allow", null, actionGroups.get(i), resourceGroups.get(i), null));
@@ -54,7 +55,7 @@ final class PolicyDocuments {
      * given) may read the payloads, which SageMaker reads with those roles.
      */
     static String tlsOnlyBucket(String bucketArn, String payloadsArn, List<String> readerRoleArns) {
-        List<Map<String, Object>> statements = new java.util.ArrayList<>();
+        List<Map<String, Object>> statements = new ArrayList<>();
         statements.add(statement("Deny", Map.of("AWS", "*"), "s3:*", List.of(bucketArn, bucketArn + "/*"),
                 Map.of("Bool", Map.of("aws:SecureTransport", "false"))));
         for (String role : readerRoleArns) {

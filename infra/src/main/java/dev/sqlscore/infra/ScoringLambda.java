@@ -9,6 +9,7 @@ import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.lambda.Alias;
 import com.pulumi.aws.lambda.AliasArgs;
+import com.pulumi.aws.lambda.Function;
 import com.pulumi.aws.lambda.FunctionArgs;
 import com.pulumi.aws.lambda.inputs.FunctionEnvironmentArgs;
 import com.pulumi.aws.lambda.inputs.FunctionLoggingConfigArgs;
@@ -22,17 +23,21 @@ import dev.sqlscore.infra.config.ScoringSettings;
 import dev.sqlscore.infra.config.StackSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Java Lambda behind the API: its log group, a role that may call only the configured endpoints (and, for
  * asynchronous functions, use only its state prefix and read only the endpoints' output paths), the function
  * (SnapStart on published versions) and the alias everything else points at.
  */
-record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGroup logGroup) {
+record ScoringLambda(Function function, Alias alias, LogGroup logGroup) {
 
     static final String HANDLER = "dev.sqlscore.lambda.ExternalFunctionHandler::handleRequest";
     static final String RUNTIME = "java21";
@@ -81,7 +86,7 @@ record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGr
                         List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(arn + ":*"))))
                 .build(), child);
 
-        List<Resource> rolePolicies = new java.util.ArrayList<>(List.of(invokeEndpoints, writeLogs));
+        List<Resource> rolePolicies = new ArrayList<>(List.of(invokeEndpoints, writeLogs));
         asyncState.ifPresent(state -> rolePolicies.add(new RolePolicy(name + "-lambda-async-state",
                 RolePolicyArgs.builder()
                         .role(role.id())
@@ -116,7 +121,7 @@ record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGr
         if (settings.monitoring().tracing()) {
             functionArgs.tracingConfig(FunctionTracingConfigArgs.builder().mode("Active").build());
         }
-        var function = new com.pulumi.aws.lambda.Function(name + "-handler", functionArgs.build(),
+        var function = new Function(name + "-handler", functionArgs.build(),
                 CustomResourceOptions.builder().parent(parent).dependsOn(rolePolicies).build());
         var alias = new Alias(name + "-live", AliasArgs.builder()
                 .name(ALIAS_NAME)
@@ -143,7 +148,7 @@ record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGr
         return env;
     }
 
-    private static Output<List<String>> endpointArns(java.util.Set<String> endpointNames, AwsContext aws) {
+    private static Output<List<String>> endpointArns(Set<String> endpointNames, AwsContext aws) {
         return Output.all(endpointNames.stream().map(aws::sageMakerEndpointArn).toList());
     }
 
@@ -166,10 +171,10 @@ record ScoringLambda(com.pulumi.aws.lambda.Function function, Alias alias, LogGr
      */
     static String asyncStatePolicy(StackSettings settings, String partition, String stateBucket) {
         String s3 = "arn:" + partition + ":s3:::";
-        List<String> readPaths = new java.util.ArrayList<>();
-        java.util.Set<String> buckets = new java.util.LinkedHashSet<>(List.of(s3 + stateBucket));
+        List<String> readPaths = new ArrayList<>();
+        Set<String> buckets = new LinkedHashSet<>(List.of(s3 + stateBucket));
         for (var function : settings.asyncFunctions()) {
-            for (String path : java.util.Arrays.asList(function.async().outputPath(), function.async().failurePath())) {
+            for (String path : Arrays.asList(function.async().outputPath(), function.async().failurePath())) {
                 if (path != null) {
                     String arn = s3 + AsyncSettings.bucketOf(path) + "/" + AsyncSettings.prefixOf(path) + "*";
                     if (!readPaths.contains(arn)) {

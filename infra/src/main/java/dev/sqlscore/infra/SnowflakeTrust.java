@@ -17,6 +17,7 @@ import dev.sqlscore.infra.config.EndpointType;
 import dev.sqlscore.infra.config.SnowflakeConnection;
 import dev.sqlscore.infra.config.StackSettings;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -71,7 +72,7 @@ record SnowflakeTrust(Provider provider, ApiIntegration integration, Role role, 
         return Output.tuple(role.arn(), role.assumeRolePolicy(), invokePolicy.policy())
                 .apply(changed -> Output.of(waitForPropagation(delay, propagation)))
                 .applyValue(ignored -> {
-                    List<Resource> ready = new java.util.ArrayList<>(List.of(role, invokePolicy, api.stage()));
+                    List<Resource> ready = new ArrayList<>(List.of(role, invokePolicy, api.stage()));
                     ready.addAll(api.invokePermissions());
                     return ready;
                 });

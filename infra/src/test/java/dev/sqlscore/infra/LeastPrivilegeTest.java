@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.test.Mocks;
 import dev.sqlscore.fakecloud.FakeCloud;
+import dev.sqlscore.infra.config.AsyncSettings;
 import dev.sqlscore.infra.config.StackConfigReader;
 import dev.sqlscore.infra.config.StackSettings;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,13 +74,13 @@ class LeastPrivilegeTest extends StackTest {
 
     /** Object keys under the state bucket's batch prefix and under the async functions' output and failure paths. */
     private static Set<String> ownObjectPrefixes(StackRun run, StackSettings settings) {
-        Set<String> prefixes = new java.util.HashSet<>();
+        Set<String> prefixes = new HashSet<>();
         run.cloud.ofType("aws:s3/bucketV2:BucketV2").forEach(bucket -> prefixes.add("arn:aws:s3:::"
                 + bucket.inputs.get("bucketPrefix") + "20261201000000000000000001/batches/*"));
-        settings.asyncFunctions().forEach(function -> java.util.stream.Stream.of(function.async().outputPath(),
-                function.async().failurePath()).filter(java.util.Objects::nonNull).forEach(path -> prefixes.add(
-                "arn:aws:s3:::" + dev.sqlscore.infra.config.AsyncSettings.bucketOf(path) + "/"
-                        + dev.sqlscore.infra.config.AsyncSettings.prefixOf(path) + "*")));
+        settings.asyncFunctions().forEach(function -> Stream.of(function.async().outputPath(),
+                function.async().failurePath()).filter(Objects::nonNull).forEach(path -> prefixes.add(
+                "arn:aws:s3:::" + AsyncSettings.bucketOf(path) + "/"
+                        + AsyncSettings.prefixOf(path) + "*")));
         return prefixes;
     }
 

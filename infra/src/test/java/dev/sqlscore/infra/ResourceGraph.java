@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,7 +40,7 @@ final class ResourceGraph {
         Map<String, Set<String>> direct = new HashMap<>();
         options.forEach((key, resourceOptions) -> {
             Set<String> dependencies = new TreeSet<>();
-            for (Resource resource : PulumiTest.<java.util.List<Resource>>extractValue(
+            for (Resource resource : PulumiTest.<List<Resource>>extractValue(
                     resourceOptions.getDependsOn())) {
                 dependencies.add(key(resource));
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.test.PulumiTest;
 import dev.sqlscore.fakecloud.FakeCloud;
+import dev.sqlscore.infra.config.EndpointType;
 import dev.sqlscore.infra.config.StackConfigReader;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +98,8 @@ class TrustLoopTest extends StackTest {
         assertEquals("arn:aws-us-gov:iam::" + FakeCloud.ACCOUNT + ":role/sqlscore-dev-snowflake",
                 gov.inputs(INTEGRATION, "sqlscore-api-integration").get("apiAwsRoleArn"));
         assertEquals("aws_private_api_gateway",
-                SnowflakeTrust.apiProvider("aws", dev.sqlscore.infra.config.EndpointType.PRIVATE));
+                SnowflakeTrust.apiProvider("aws", EndpointType.PRIVATE));
         assertEquals("aws_gov_api_gateway",
-                SnowflakeTrust.apiProvider("aws-us-gov", dev.sqlscore.infra.config.EndpointType.REGIONAL));
+                SnowflakeTrust.apiProvider("aws-us-gov", EndpointType.REGIONAL));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sqlscore.lambda.TestHandlers;
 import dev.sqlscore.model.ModelInvoker;
 import dev.sqlscore.modelserver.FaultHook.Action;
@@ -18,9 +19,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -211,7 +214,7 @@ class CanaryTest {
      */
     @Test
     void metricsAndContextFieldsCarryNoRowDataAndNoOtherHeader() throws Exception {
-        Map<String, List<String>> headers = new java.util.HashMap<>(batch(ROWS).headers());
+        Map<String, List<String>> headers = new HashMap<>(batch(ROWS).headers());
         headers.put("sf-context-current-user", List.of("ALICE"));
         headers.put("sf-context-current-role", List.of("ANALYST"));
         headers.put("sf-context-current-statement", List.of("select F('" + CANARY + "')"));
@@ -223,13 +226,13 @@ class CanaryTest {
                 .json());
 
         assertEquals(200, response.status());
-        var line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(console.toString(StandardCharsets.UTF_8)
+        var line = new ObjectMapper().readTree(console.toString(StandardCharsets.UTF_8)
                 .lines().filter(l -> l.contains("sqlscore.batch")).findFirst().orElseThrow());
         assertEquals("ALICE", line.get("user").asText());
         assertEquals("ANALYST", line.get("role").asText());
-        java.util.Set<String> fields = new java.util.TreeSet<>();
+        Set<String> fields = new TreeSet<>();
         line.fieldNames().forEachRemaining(fields::add);
-        assertEquals(new java.util.TreeSet<>(List.of("_aws", "batchId", "batches", "bytesIn", "bytesOut", "chunks",
+        assertEquals(new TreeSet<>(List.of("_aws", "batchId", "batches", "bytesIn", "bytesOut", "chunks",
                 "endpoint", "errors", "event", "function", "modelMs", "outcome", "results", "role", "rows", "status",
                 "throttles", "totalMs", "user")), fields, "nothing but ids, names, counts and the two context values");
     }

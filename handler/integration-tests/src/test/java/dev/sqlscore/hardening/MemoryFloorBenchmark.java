@@ -3,11 +3,13 @@ package dev.sqlscore.hardening;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sqlscore.modelserver.ModelServer;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -111,7 +114,7 @@ public final class MemoryFloorBenchmark {
                             } else if (System.nanoTime() > waitUntil) {
                                 failure = "no answer within the Lambda timeout";
                             }
-                        } catch (java.util.concurrent.ExecutionException e) {
+                        } catch (ExecutionException e) {
                             failure = e.getCause().toString();
                         }
                     }
@@ -151,7 +154,7 @@ public final class MemoryFloorBenchmark {
                 "-XX:MaxHeapSize=" + kb * 85 / 100 + "k", "-XX:MaxMetaspaceSize=" + kb * 10 / 100 + "k",
                 "-XX:ReservedCodeCacheSize=" + kb * 5 / 100 + "k", "-XX:+UseSerialGC", "-XX:+TieredCompilation",
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.net.preferIPv4Stack=true",
-                "-cp", jar + java.io.File.pathSeparator + runtimeClientClasspath(),
+                "-cp", jar + File.pathSeparator + runtimeClientClasspath(),
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
                 "dev.sqlscore.lambda.ExternalFunctionHandler::handleRequest"));
         ProcessBuilder builder = ServeProcess.pointAt(new ProcessBuilder(command).redirectErrorStream(true), model,
@@ -170,14 +173,14 @@ public final class MemoryFloorBenchmark {
 
     /** The runtime interface client and its own dependencies, taken from this JVM's (test) class path. */
     private static String runtimeClientClasspath() {
-        List<String> entries = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        List<String> entries = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> entry.contains("aws-lambda-java-runtime-interface-client")
                         || entry.contains("aws-lambda-java-serialization"))
                 .toList();
         if (entries.isEmpty()) {
             throw new IllegalStateException("aws-lambda-java-runtime-interface-client is not on the class path");
         }
-        return String.join(java.io.File.pathSeparator, entries);
+        return String.join(File.pathSeparator, entries);
     }
 
     private static String ricVersion() {
@@ -280,7 +283,7 @@ public final class MemoryFloorBenchmark {
 
     private static void drain(Process process, Path log) {
         try {
-            Files.copy(process.getInputStream(), log, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(process.getInputStream(), log, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException ignored) {
             // the process was killed
         }

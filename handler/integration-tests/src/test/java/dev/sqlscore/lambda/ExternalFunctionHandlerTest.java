@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sqlscore.local.demo.AwsEndpointOverride;
 import dev.sqlscore.modelserver.Invocation;
 import dev.sqlscore.modelserver.Model;
@@ -108,14 +109,14 @@ class ExternalFunctionHandlerTest {
         handler.call(event);
 
         assertEquals(2, harness.startLines.size(), harness.startLines.toString());
-        var cold = new com.fasterxml.jackson.databind.ObjectMapper().readTree(harness.startLines.get(0));
+        var cold = new ObjectMapper().readTree(harness.startLines.get(0));
         assertEquals("cold", cold.get("start").asText());
         assertEquals(1, cold.get("coldStarts").asInt());
         var directive = cold.at("/_aws/CloudWatchMetrics/0");
         assertEquals("sqlscore", directive.get("Namespace").asText());
         assertEquals("[[]]", directive.get("Dimensions").toString());
         assertEquals("coldStarts", directive.at("/Metrics/0/Name").asText());
-        var restore = new com.fasterxml.jackson.databind.ObjectMapper().readTree(harness.startLines.get(1));
+        var restore = new ObjectMapper().readTree(harness.startLines.get(1));
         assertEquals(1, restore.get("restores").asInt());
         assertEquals("restores", restore.at("/_aws/CloudWatchMetrics/0/Metrics/0/Name").asText());
         assertEquals(3, harness.logLines.size());

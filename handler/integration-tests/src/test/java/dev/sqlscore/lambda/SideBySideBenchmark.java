@@ -1,6 +1,7 @@
 package dev.sqlscore.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.management.ThreadMXBean;
 import dev.sqlscore.bench.Timings;
 import dev.sqlscore.payload.PayloadFormat;
 import java.io.ByteArrayInputStream;
@@ -48,8 +49,8 @@ public final class SideBySideBenchmark {
     private static final int ROUND_WARMUP = 10;
     private static final int PER_ROUND = 60;
     private static final int ALLOCATION_BATCHES = 200;
-    private static final com.sun.management.ThreadMXBean ALLOCATION =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean ALLOCATION =
+            (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private SideBySideBenchmark() {
     }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Random;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -85,7 +86,7 @@ public final class HttpClientBenchmark {
         StringBuilder csv = new StringBuilder();
         for (int row = 0; row < ROWS; row++) {
             for (int feature = 0; feature < FEATURES; feature++) {
-                csv.append(feature == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.4f",
+                csv.append(feature == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f",
                         random.nextDouble() * 2 - 1));
             }
             csv.append('\n');

@@ -1,5 +1,7 @@
 package dev.sqlscore.cli;
 
+import java.io.IOException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.Optional;
 
 /** What to tell a user about where SageMaker calls go, and how to fix a handler that cannot start. */
@@ -28,10 +30,10 @@ final class Hints {
     }
 
     /** Why a server could not listen, and what to change. */
-    static String forBind(String address, int port, java.io.IOException e) {
+    static String forBind(String address, int port, IOException e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("Cannot assign requested address")
-                || e.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
+                || e.getCause() instanceof UnresolvedAddressException) {
             return "--bind " + address + " is not an address of this machine; use 127.0.0.1 (this machine only) or "
                     + "0.0.0.0 (every interface)";
         }

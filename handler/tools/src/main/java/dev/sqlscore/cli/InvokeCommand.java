@@ -17,6 +17,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -231,7 +232,7 @@ final class InvokeCommand implements Callable<Integer> {
         requireAtLeast("--skip", skip, 0);
         try {
             url = new URI(urlText);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw usage("--url '" + urlText + "' is not a URL (" + e.getReason() + "); write e.g. "
                     + "http://127.0.0.1:8080/v1/score");
         }

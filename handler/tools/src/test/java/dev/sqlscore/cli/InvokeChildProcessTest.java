@@ -7,6 +7,8 @@ import dev.sqlscore.local.api.EchoHandler;
 import dev.sqlscore.local.api.LocalApiServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,9 +86,9 @@ class InvokeChildProcessTest {
                 + "with --skip 30"), stderr);
 
         release.countDown();
-        var resumed = new java.io.StringWriter();
+        var resumed = new StringWriter();
         var cli = Main.commandLine();
-        cli.setOut(new java.io.PrintWriter(resumed, true));
+        cli.setOut(new PrintWriter(resumed, true));
         assertEquals(0, cli.execute("invoke", "--url", server.uri().toString(), "--max-batch-rows", "10",
                 "--skip", "30", input.toString()));
         List<String> all = new ArrayList<>(printed);

@@ -10,10 +10,12 @@ import dev.sqlscore.local.api.LocalApiServer;
 import dev.sqlscore.local.demo.AwsEndpointOverride;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -192,7 +194,7 @@ class InvokeCommandTest {
     void connectionRefusedRetriesAreSaidToo() throws Exception {
         Path file = Files.writeString(dir.resolve("rows.jsonl"), "[1]\n");
         int freePort;
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             freePort = socket.getLocalPort();
         }
 
@@ -215,7 +217,7 @@ class InvokeCommandTest {
     }
 
     static List<String> numbers(int from, int to) {
-        return java.util.stream.IntStream.range(from, to).mapToObj(Integer::toString).toList();
+        return IntStream.range(from, to).mapToObj(Integer::toString).toList();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -128,7 +129,7 @@ class LauncherTest {
 
     /** The launcher with JAVA_HOME unset and only the old java (and the system's tools) on PATH. */
     private Result launch(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(clone.resolve("sqlscore").toString()));
+        List<String> command = new ArrayList<>(List.of(clone.resolve("sqlscore").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(elsewhere.toFile());
         builder.environment().remove("JAVA_HOME");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sqlscore.local.demo.ChurnModel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -96,7 +98,7 @@ class ServeAndDemoCommandTest {
             // The asynchronous demo endpoint, with the settings serve prints: 202, polls, then the same scores.
             Matcher hint = Pattern.compile("Asynchronous endpoint .*: invoke((?: -H \\S+)+)").matcher(out.toString());
             assertTrue(hint.find(), out.toString());
-            List<String> asyncArgs = new java.util.ArrayList<>(List.of("invoke", "--url", uri.toString(),
+            List<String> asyncArgs = new ArrayList<>(List.of("invoke", "--url", uri.toString(),
                     "--progress"));
             asyncArgs.addAll(List.of(hint.group(1).strip().split(" ")));
             asyncArgs.add(csv.toString());
@@ -127,7 +129,7 @@ class ServeAndDemoCommandTest {
 
     @Test
     void serveReportsABusyPortAndBadOptions() throws Exception {
-        try (ServerSocket busy = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertEquals(1, cli().execute("serve", "--port", String.valueOf(busy.getLocalPort()), "--demo-model"));
             assertTrue(err.toString().contains("serve cannot listen on 127.0.0.1:" + busy.getLocalPort()),
                     err.toString());

@@ -1,5 +1,6 @@
 package com.pulumi.snowflake;
 
+import com.pulumi.resources.CustomResourceOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Constructor;
@@ -93,7 +94,7 @@ class SnowflakeSdkSignatureTest {
         assertEquals("public com.pulumi.snowflake.Provider(java.lang.String, com.pulumi.snowflake.ProviderArgs, "
                         + "com.pulumi.resources.CustomResourceOptions);",
                 javap(Provider.class.getConstructor(String.class, ProviderArgs.class,
-                        com.pulumi.resources.CustomResourceOptions.class)));
+                        CustomResourceOptions.class)));
     }
 
     private static List<String> publicMembers(Class<?> type) {

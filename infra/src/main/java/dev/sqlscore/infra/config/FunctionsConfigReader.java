@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -211,7 +212,7 @@ final class FunctionsConfigReader {
         functions.put("role", "CURRENT_ROLE");
         functions.put("account", "CURRENT_ACCOUNT");
         functions.put("warehouse", "CURRENT_WAREHOUSE");
-        return java.util.Collections.unmodifiableMap(functions);
+        return Collections.unmodifiableMap(functions);
     }
 
     /** The context the function sends, as Snowflake context functions, in the fixed order of CONTEXT_FUNCTIONS. */

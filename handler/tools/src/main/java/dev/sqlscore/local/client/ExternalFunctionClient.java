@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sqlscore.local.LocalJson;
 import dev.sqlscore.snowflake.Gzip;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -216,10 +218,10 @@ public final class ExternalFunctionClient {
 
     /** {@code Connection refused}, not an exception's class name and an empty message. */
     private static String describe(IOException e) {
-        if (e instanceof java.net.ConnectException && e.getMessage() == null) {
+        if (e instanceof ConnectException && e.getMessage() == null) {
             return "Connection refused";
         }
-        if (e instanceof java.net.http.HttpTimeoutException) {
+        if (e instanceof HttpTimeoutException) {
             return "no answer within the --timeout";
         }
         Throwable cause = e;

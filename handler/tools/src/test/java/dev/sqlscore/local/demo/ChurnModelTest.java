@@ -13,6 +13,7 @@ import dev.sqlscore.snowflake.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ChurnModelTest {
@@ -69,6 +70,6 @@ class ChurnModelTest {
 
     private static Invocation invocation(String contentType, String body) {
         return new Invocation(new ModelRequest("churn-demo", contentType, "text/csv", null, null, null, null,
-                body.getBytes()), HttpHeaders.ofSingle(java.util.Map.of()));
+                body.getBytes()), HttpHeaders.ofSingle(Map.of()));
     }
 }
