@@ -137,7 +137,8 @@ final class JsonStringBytes {
             int unit = hex4(json, i);
             i += 4;
             int codePoint = unit;
-            if (Character.isHighSurrogate((char) unit) && i + 5 < json.length && json[i] == '\\' && json[i + 1] == 'u') {
+            if (Character.isHighSurrogate((char) unit) && i + 5 < json.length && json[i] == '\\'
+                    && json[i + 1] == 'u') {
                 int low = hex4(json, i + 2);
                 if (Character.isLowSurrogate((char) low)) {
                     codePoint = Character.toCodePoint((char) unit, (char) low);

@@ -80,8 +80,9 @@ public final class SageMakerModelInvoker implements ModelInvoker, AsyncModelInvo
 
     /**
      * The configuration {@link #create()} uses: the JDK's URL connection as HTTP client (light, quick to start; the
-     * Apache and Netty clients are kept out of the artifact), streaming the body ({@link StreamingUrlConnectionClient}),
-     * and a bounded standard retry strategy. Callers may add a region, credentials or an endpoint before building.
+     * Apache and Netty clients are kept out of the artifact), streaming the body
+     * ({@link StreamingUrlConnectionClient}), and a bounded standard retry strategy. Callers may add a region,
+     * credentials or an endpoint before building.
      */
     public static SageMakerRuntimeClientBuilder clientBuilder() {
         return SageMakerRuntimeClient.builder()

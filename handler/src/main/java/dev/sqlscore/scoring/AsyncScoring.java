@@ -183,8 +183,8 @@ final class AsyncScoring {
         try {
             return ResponseDecoder.decode(output.contentType(), output.body(), rows);
         } catch (InvalidModelResponseException e) {
-            throw new InvalidModelResponseException("Model request " + (chunk + 1) + " of " + chunks + " (asynchronous): "
-                    + e.getMessage(), e);
+            throw new InvalidModelResponseException("Model request " + (chunk + 1) + " of " + chunks
+                    + " (asynchronous): " + e.getMessage(), e);
         }
     }
 

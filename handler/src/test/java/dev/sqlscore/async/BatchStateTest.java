@@ -35,7 +35,8 @@ class BatchStateTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> BatchState.fromJson("{\"version\":2}".getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("version"), e.getMessage());
-        assertThrows(IllegalStateException.class, () -> BatchState.fromJson("not json".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(IllegalStateException.class,
+                () -> BatchState.fromJson("not json".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

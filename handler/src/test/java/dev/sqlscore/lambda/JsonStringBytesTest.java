@@ -33,7 +33,8 @@ class JsonStringBytesTest {
 
     @Test
     void decodesEveryEscapeAsJacksonDoes() throws Exception {
-        for (String literal : List.of("\"\"", "\"plain\"", "\"{\\\"data\\\":[[0,1]]}\"", "\"\\\\ \\/ \\b \\f \\n \\r \\t\"",
+        for (String literal : List.of("\"\"", "\"plain\"", "\"{\\\"data\\\":[[0,1]]}\"",
+                "\"\\\\ \\/ \\b \\f \\n \\r \\t\"",
                 "\"\\u00e9\\u65e5\\u0000\"", "\"\\uD83C\\uDF89 party\"", "\"lone \\uD83C here\"", "\"lone \\uDF89\"",
                 "\"\\uD83C\\u0041\"", "\"é 日本 🎉 raw\"", "\"end\\\\\"")) {
             assertAsJackson(literal);
@@ -79,7 +80,8 @@ class JsonStringBytesTest {
 
     @Test
     void refusesWhatIsNotAString() {
-        for (String bad : List.of("{\"body\":\"open", "{\"body\":\"raw\ttab\"}", "{\"body\":\"bad \\x escape\"}", "{\"body\":\"\\u12\"}",
+        for (String bad : List.of("{\"body\":\"open", "{\"body\":\"raw\ttab\"}", "{\"body\":\"bad \\x escape\"}",
+                "{\"body\":\"\\u12\"}",
                 "{\"body\":\"trailing \\")) {
             byte[] document = bad.getBytes(StandardCharsets.UTF_8);
             assertThrows(IllegalArgumentException.class, () -> JsonStringBytes.decode(document, "{\"body\":".length()),

@@ -55,8 +55,8 @@ record AsyncStateBucket(BucketV2 bucket, List<Resource> configuration) {
                         // SSE-S3: the endpoint's execution role reads the payloads without a KMS grant.
                         .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
                                 .applyServerSideEncryptionByDefault(
-                                        BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
-                                                .builder().sseAlgorithm("AES256").build())
+                                    BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs
+                                        .builder().sseAlgorithm("AES256").build())
                                 .build())
                         .build(), child);
         var publicAccess = new BucketPublicAccessBlock(name + "-async-state-public-access",

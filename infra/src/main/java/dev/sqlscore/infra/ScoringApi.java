@@ -27,7 +27,8 @@ import java.util.Map;
 
 /**
  * The REST API Snowflake calls: one POST method (and, when some function is asynchronous, the GET Snowflake polls
- * with) with AWS_IAM authorization and a Lambda proxy integration on the alias, a resource policy for the Snowflake role's session only, and a stage that is redeployed on every change.
+ * with) with AWS_IAM authorization and a Lambda proxy integration on the alias, a resource policy for the Snowflake
+ * role's session only, and a stage that is redeployed on every change.
  *
  * <p>Built in two steps so that no policy names a principal before it exists: {@link #restApi} first (its id fixes
  * the stage URL the API integration allows), then, once the Snowflake role exists, {@link #create} with the
@@ -100,6 +101,7 @@ record ScoringApi(RestApi restApi, Stage stage, List<Permission> invokePermissio
                 .policy(Output.tuple(snowflakeSessionArn, methodArns(restApi, settings)).applyValue(t ->
                         PolicyDocuments.apiResourcePolicy(t.t1, t.t2, settings.snowflakeVpcId())))
                 .build(), child);
+        // qualified: API Gateway's Resource, not the com.pulumi.resources.Resource imported above
         var resource = new com.pulumi.aws.apigateway.Resource(name + "-resource", ResourceArgs.builder()
                 .restApi(restApi.id())
                 .parentId(restApi.rootResourceId())

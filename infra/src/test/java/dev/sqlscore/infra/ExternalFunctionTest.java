@@ -88,7 +88,8 @@ class ExternalFunctionTest extends StackTest {
         var run = StackRun.run(TestSettings.settings(), artifact(), cloud, false).assertSucceeded();
 
         Map<String, Object> grant = run.inputs(GRANT, "sqlscore-sagemaker_invoke-usage-analyst");
-        assertEquals(Map.of("objectType", "FUNCTION", "objectName", "\"PROVIDER\".\"SAYS\".\"SAGEMAKER_INVOKE\"(ARRAY)"),
+        assertEquals(Map.of("objectType", "FUNCTION",
+                        "objectName", "\"PROVIDER\".\"SAYS\".\"SAGEMAKER_INVOKE\"(ARRAY)"),
                 grant.get("onSchemaObject"));
     }
 

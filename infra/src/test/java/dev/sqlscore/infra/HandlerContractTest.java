@@ -30,7 +30,8 @@ class HandlerContractTest {
     @BeforeAll
     static void loadTheArtifact() throws Exception {
         assertTrue(Files.isRegularFile(ARTIFACT), "no " + ARTIFACT.toAbsolutePath().normalize()
-                + ": run `" + ScoringLambda.BUILD_COMMAND + "` at the repository root (a root `./mvnw -B verify` builds it)");
+                + ": run `" + ScoringLambda.BUILD_COMMAND
+                + "` at the repository root (a root `./mvnw -B verify` builds it)");
         handlerJar = new URLClassLoader(new URL[] {ARTIFACT.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
     }
 

@@ -109,7 +109,8 @@ class LambdaWiringTest extends StackTest {
 
         String failures = run.result.exceptions() + " " + run.result.errors();
         assertTrue(run.result.exitCode() != 0, "a missing jar must fail the program");
-        assertTrue(failures.contains("./mvnw -B package -DskipTests") && failures.contains("repository root"), failures);
+        assertTrue(failures.contains("./mvnw -B package -DskipTests") && failures.contains("repository root"),
+                failures);
         assertTrue(run.cloud.ofType(LAMBDA).isEmpty());
     }
 }

@@ -49,7 +49,8 @@ class MonitoringTest extends StackTest {
                             .contains(metric.get(3).asText()), metric.toString());
                 } else if (metric.get(0).isTextual()) {
                     String target = metric.get(3).asText();
-                    assertTrue(target.equals("sqlscore-handler" + FakeCloud.AUTONAME_SUFFIX) || target.equals("sqlscore-dev"),
+                    assertTrue(target.equals("sqlscore-handler" + FakeCloud.AUTONAME_SUFFIX)
+                                    || target.equals("sqlscore-dev"),
                             "the stack's own Lambda or API: " + metric);
                 } else {
                     String expression = metric.get(0).get("expression").asText();
@@ -94,7 +95,8 @@ class MonitoringTest extends StackTest {
                         .contains(alarm.inputs.get("dimensions")), alarm.name);
             } else {
                 assertEquals("AWS/Lambda", alarm.inputs.get("namespace"));
-                assertEquals(Map.of("FunctionName", "sqlscore-handler" + FakeCloud.AUTONAME_SUFFIX), alarm.inputs.get("dimensions"));
+                assertEquals(Map.of("FunctionName", "sqlscore-handler" + FakeCloud.AUTONAME_SUFFIX),
+                        alarm.inputs.get("dimensions"));
             }
         }
         assertTrue(MetricNames.NAMES.containsAll(metrics), metrics + " not all emitted by the handler");

@@ -117,7 +117,8 @@ public final class AsyncBenchmark {
         System.out.printf("%d batches of %,d rows; model %d ms per request; polls every %d ms; JDK %s%n", BATCHES,
                 ROWS, MODEL_TIME.toMillis(), POLL_INTERVAL.toMillis(), Runtime.version());
         System.out.printf("POST to 202, client side: first (cold) %.0f ms; the others p50 %.0f ms, p90 %.0f ms%n",
-                post.get(0), percentile(post.subList(1, post.size()), 50), percentile(post.subList(1, post.size()), 90));
+                post.get(0), percentile(post.subList(1, post.size()), 50),
+                percentile(post.subList(1, post.size()), 90));
         System.out.printf("POST to 202, handler's totalMs: first %.0f ms; the others p50 %.0f ms%n", started.get(0),
                 percentile(started.subList(1, started.size()), 50));
         System.out.printf("Model answered -> client has the 200: p50 %.0f ms, p90 %.0f ms, max %.0f ms%n",

@@ -85,7 +85,8 @@ final class LambdaRuntimeApi implements AutoCloseable {
                 exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(next.deadlineMillis()));
                 exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn",
                         "arn:aws:lambda:us-east-1:000000000000:function:sqlscore-handler:live");
-                exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
+                exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id",
+                        "Root=1-00000000-000000000000000000000000");
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 send(exchange, 200, next.event());
             } else if (path.startsWith("/invocation/") && (path.endsWith("/response") || path.endsWith("/error"))) {

@@ -12,7 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Load on {@code serve}: many concurrent Snowflake batches against {@code java -jar sqlscore-tools.jar serve} on loopback,
+ * Load on {@code serve}: many concurrent Snowflake batches against {@code java -jar sqlscore-tools.jar serve} on
+ * loopback,
  * its SDK calling a local model server in this process. Every row of every batch must come back once and in
  * order; prints throughput, latency percentiles and the serve process's peak heap (the largest heap occupancy its
  * GC log shows before a collection). Not a test: run it, read it, compare runs.

@@ -33,7 +33,10 @@ import java.util.concurrent.TimeoutException;
  * the process's peak anonymous memory (what it cannot give back to the page cache) with the headroom left. Not a
  * test.
  *
- * <pre>mvn -B -q -DskipTests package && mvn -B -q -pl handler/integration-tests exec:exec@memory-floor [-Dmemory.args="cgroup invocations=20 512"]</pre>
+ * <pre>
+ * mvn -B -q -DskipTests package
+ * mvn -B -q -pl handler/integration-tests exec:exec@memory-floor [-Dmemory.args="cgroup invocations=20 512"]
+ * </pre>
  */
 public final class MemoryFloorBenchmark {
 
@@ -76,7 +79,8 @@ public final class MemoryFloorBenchmark {
                 byte[] event = largestEvent(shape);
                 System.out.printf(Locale.ROOT, "%n%s: event %,d bytes, %,d rows%n", shape.name(), event.length,
                         rows(event));
-                System.out.println("| memory | statuses | cold | worst warm | peak anonymous memory | headroom | verdict |");
+                System.out.println("| memory | statuses | cold | worst warm | peak anonymous memory | headroom "
+                        + "| verdict |");
                 System.out.println("|---|---|---|---|---|---|---|");
                 for (int memoryMb : sizes.isEmpty() ? DEFAULT_SIZES : sizes) {
                     print(run(jar, memoryMb, event, model.endpointUri(), cgroup, invocations), invocations);

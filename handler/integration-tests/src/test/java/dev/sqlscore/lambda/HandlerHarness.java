@@ -61,7 +61,8 @@ final class HandlerHarness implements AutoCloseable {
     static TestEvents.Answer call(ExternalFunctionHandler handler, byte[] event, int remainingMillis) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event), out, new LocalLambdaContext("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", Duration.ofMillis(remainingMillis),
+            handler.handleRequest(new ByteArrayInputStream(event), out, new LocalLambdaContext(
+                    "c6af9ac6-7b61-11e6-9a41-93e8deadbeef", Duration.ofMillis(remainingMillis),
                     System.out::print));
         } catch (IOException e) {
             throw new AssertionError("handleRequest threw", e);

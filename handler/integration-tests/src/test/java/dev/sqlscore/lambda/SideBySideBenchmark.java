@@ -35,7 +35,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <pre>
  * apt-get install python3-boto3     # Debian's boto3, for the peer
- * ./mvnw -B -q -DskipTests package && ./mvnw -B -q -pl .,handler,handler/testkit,handler/tools -DskipTests -DskipFuzz install
+ * ./mvnw -B -q -DskipTests package
+ * ./mvnw -B -q -pl .,handler,handler/testkit,handler/tools -DskipTests -DskipFuzz install
  * ./mvnw -B -q -pl handler/integration-tests exec:exec@side-by-side
  * </pre>
  */

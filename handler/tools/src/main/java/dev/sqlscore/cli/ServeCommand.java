@@ -105,7 +105,8 @@ final class ServeCommand implements Callable<Integer> {
             server = start(api);
         } catch (HandlerStartException e) {
             started.completeExceptionally(e.getCause());
-            spec.commandLine().getErr().println("serve cannot start the handler: " + Hints.forHandlerStart(e.getCause()));
+            spec.commandLine().getErr().println("serve cannot start the handler: "
+                    + Hints.forHandlerStart(e.getCause()));
             return 1;
         } catch (IOException e) {
             started.completeExceptionally(e);

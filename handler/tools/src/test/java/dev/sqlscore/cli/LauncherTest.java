@@ -150,7 +150,8 @@ class LauncherTest {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, LauncherProbe.class.getName());
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+             JarOutputStream out = new JarOutputStream(file, manifest)) {
             String entry = LauncherProbe.class.getName().replace('.', '/') + ".class";
             out.putNextEntry(new JarEntry(entry));
             try (var in = LauncherTest.class.getClassLoader().getResourceAsStream(entry)) {

@@ -29,7 +29,8 @@ class StatusLineTest {
         status.finish();
 
         String nl = System.lineSeparator();
-        assertEquals("\r10 rows" + nl + "batch 1 (rows 10..19): HTTP 503; retry 1 of 5 in 0.3 s" + nl + "\r20 rows" + nl,
+        assertEquals("\r10 rows" + nl + "batch 1 (rows 10..19): HTTP 503; retry 1 of 5 in 0.3 s" + nl
+                        + "\r20 rows" + nl,
                 err.toString());
     }
 }

@@ -128,7 +128,8 @@ final class FunctionsConfigReader {
             }
             return null;
         }
-        String s3Location = "an s3://bucket/prefix location, as the endpoint's AsyncInferenceConfig.OutputConfig has it";
+        String s3Location = "an s3://bucket/prefix location, as the endpoint's AsyncInferenceConfig.OutputConfig "
+                + "has it";
         String output = problems.requiredMatching(key + ".outputPath", text(node, "outputPath"),
                 Patterns.S3_PREFIX_URI, s3Location + " (S3OutputPath)");
         String failure = problems.matching(key + ".failurePath", text(node, "failurePath"), Patterns.S3_PREFIX_URI,

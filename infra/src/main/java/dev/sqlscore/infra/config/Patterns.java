@@ -19,7 +19,8 @@ final class Patterns {
      * An {@code s3://bucket/prefix} location: S3's bucket naming rules (3 to 63 lower-case letters, digits, dots and
      * hyphens), then a key prefix without quotes or spaces (it becomes an IAM resource and a HEADERS value).
      */
-    static final Pattern S3_PREFIX_URI = Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[A-Za-z0-9!_.*()/-]*)?");
+    static final Pattern S3_PREFIX_URI = Pattern.compile(
+            "s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[A-Za-z0-9!_.*()/-]*)?");
     static final Pattern IAM_ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}");
 
     private Patterns() {

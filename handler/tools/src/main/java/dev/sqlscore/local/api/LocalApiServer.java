@@ -29,8 +29,9 @@ import java.util.function.Consumer;
  * proxy event, runs the real Lambda handler, and answers with the status, headers and body it returns, under
  * API Gateway's and Lambda's limits. Requests run concurrently on one handler (it is thread-safe).
  *
- * <p>Shaped like the stack's API (infra's {@code ScoringApi}): one resource, {@code POST /score} (and {@code GET}, which
- * Snowflake polls asynchronous functions with), on stage {@code v1}, so the local URL is {@code http://127.0.0.1:<port>/v1/score}; anything else gets API Gateway's
+ * <p>Shaped like the stack's API (infra's {@code ScoringApi}): one resource, {@code POST /score} (and {@code GET},
+ * which Snowflake polls asynchronous functions with), on stage {@code v1}, so the local URL is
+ * {@code http://127.0.0.1:<port>/v1/score}; anything else gets API Gateway's
  * {@code 403 Missing Authentication Token}. Content encoding is on ({@code minimumCompressionSize} 1024): gzip
  * requests reach the handler decompressed, and answers of 1024 bytes or more are gzipped for clients that
  * accept it.

@@ -200,7 +200,8 @@ public final class ExternalFunctionClient {
     private static String progressOf(byte[] body) {
         try {
             JsonNode node = LocalJson.MAPPER.readTree(body);
-            if (node != null && node.path("chunks").canConvertToInt() && node.path("chunksAnswered").canConvertToInt()) {
+            if (node != null && node.path("chunks").canConvertToInt()
+                    && node.path("chunksAnswered").canConvertToInt()) {
                 return node.path("chunksAnswered").asInt() + " of " + node.path("chunks").asInt()
                         + " model requests answered";
             }

@@ -9,7 +9,8 @@ import java.util.Objects;
 /** A grant on an account object such as a database ({@code objectType} DATABASE). */
 public final class GrantPrivilegesToAccountRoleOnAccountObjectArgs extends ResourceArgs {
 
-    public static final GrantPrivilegesToAccountRoleOnAccountObjectArgs Empty = new GrantPrivilegesToAccountRoleOnAccountObjectArgs();
+    public static final GrantPrivilegesToAccountRoleOnAccountObjectArgs Empty =
+            new GrantPrivilegesToAccountRoleOnAccountObjectArgs();
 
     @Import(name = "objectName", required = true)
     private Output<String> objectName;
@@ -72,10 +73,12 @@ public final class GrantPrivilegesToAccountRoleOnAccountObjectArgs extends Resou
 
         public GrantPrivilegesToAccountRoleOnAccountObjectArgs build() {
             if (values.objectName == null) {
-                throw new MissingRequiredPropertyException("GrantPrivilegesToAccountRoleOnAccountObjectArgs", "objectName");
+                throw new MissingRequiredPropertyException("GrantPrivilegesToAccountRoleOnAccountObjectArgs",
+                        "objectName");
             }
             if (values.objectType == null) {
-                throw new MissingRequiredPropertyException("GrantPrivilegesToAccountRoleOnAccountObjectArgs", "objectType");
+                throw new MissingRequiredPropertyException("GrantPrivilegesToAccountRoleOnAccountObjectArgs",
+                        "objectType");
             }
             return values;
         }

@@ -6,7 +6,9 @@ import com.pulumi.resources.ResourceArgs;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A grant on a schema, named fully qualified: {@code "DB"."SCHEMA"}. The all- and future-schemas forms are not bound. */
+/**
+ * A grant on a schema, named fully qualified: {@code "DB"."SCHEMA"}. The all- and future-schemas forms are not bound.
+ */
 public final class GrantPrivilegesToAccountRoleOnSchemaArgs extends ResourceArgs {
 
     public static final GrantPrivilegesToAccountRoleOnSchemaArgs Empty = new GrantPrivilegesToAccountRoleOnSchemaArgs();

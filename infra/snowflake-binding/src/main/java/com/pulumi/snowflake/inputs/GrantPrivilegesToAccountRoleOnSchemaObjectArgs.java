@@ -6,10 +6,15 @@ import com.pulumi.resources.ResourceArgs;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A grant on one schema object. For a function, {@code objectName} carries the argument types, as the function's {@code fullyQualifiedName} output does: {@code "DB"."SCHEMA"."F"(ARRAY)}. The {@code all}/{@code future} forms are not bound. */
+/**
+ * A grant on one schema object. For a function, {@code objectName} carries the argument types, as the function's
+ * {@code fullyQualifiedName} output does: {@code "DB"."SCHEMA"."F"(ARRAY)}. The {@code all}/{@code future} forms are
+ * not bound.
+ */
 public final class GrantPrivilegesToAccountRoleOnSchemaObjectArgs extends ResourceArgs {
 
-    public static final GrantPrivilegesToAccountRoleOnSchemaObjectArgs Empty = new GrantPrivilegesToAccountRoleOnSchemaObjectArgs();
+    public static final GrantPrivilegesToAccountRoleOnSchemaObjectArgs Empty =
+            new GrantPrivilegesToAccountRoleOnSchemaObjectArgs();
 
     @Import(name = "objectName")
     private Output<String> objectName;
