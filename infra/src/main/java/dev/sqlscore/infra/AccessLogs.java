@@ -13,7 +13,6 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.sqlscore.infra.config.AccessLogging;
-import dev.sqlscore.infra.config.StackSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +28,21 @@ record AccessLogs(StageAccessLogSettingsArgs stageSettings, List<Resource> prere
 
     static final String PUSH_TO_CLOUDWATCH_POLICY = "policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs";
 
-    static Optional<AccessLogs> create(String name, String stackName, StackSettings settings, AwsContext aws,
-                                       Resource parent) {
-        if (!settings.accessLogging().enabled()) {
+    static Optional<AccessLogs> create(String name, String stackName, AccessLogging accessLogging,
+                                       int logRetentionDays, AwsContext aws, Resource parent) {
+        if (!accessLogging.enabled()) {
             return Optional.empty();
         }
         CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
         var logGroup = new LogGroup(name + "-access-logs", LogGroupArgs.builder()
                 .name("/sqlscore/" + stackName + "/" + name + "/api-access")
-                .retentionInDays(settings.logRetentionDays())
+                .retentionInDays(logRetentionDays)
                 .build(), child);
         var stageSettings = StageAccessLogSettingsArgs.builder()
                 .destinationArn(logGroup.arn())
                 .format(format())
                 .build();
-        if (settings.accessLogging() != AccessLogging.MANAGE_ACCOUNT_ROLE) {
+        if (accessLogging != AccessLogging.MANAGE_ACCOUNT_ROLE) {
             return Optional.of(new AccessLogs(stageSettings, List.of()));
         }
         // Account-wide: other APIs in the region log through this role once it is set, so `pulumi destroy` leaves the

@@ -1,13 +1,19 @@
 package dev.sqlscore.infra;
 
+import com.pulumi.Config;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+import com.pulumi.core.Output;
 import dev.sqlscore.infra.config.ConfigSource;
 import dev.sqlscore.infra.config.StackConfigReader;
+import dev.sqlscore.infra.config.SnowflakeConnection;
 import dev.sqlscore.infra.config.StackSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+
+import static dev.sqlscore.infra.config.StackConfigReader.SNOWFLAKE_PRIVATE_KEY;
+import static dev.sqlscore.infra.config.StackConfigReader.SNOWFLAKE_PRIVATE_KEY_PASSPHRASE;
 
 /** The stack: read the configuration, instantiate the component, export what SQL users need. */
 public final class App {
@@ -30,16 +36,53 @@ public final class App {
 
     public static void stack(Context ctx) {
         StackSettings settings = StackConfigReader.read(source(ctx));
-        var component = new SnowflakeSageMakerFunctions(COMPONENT_NAME, SnowflakeSageMakerFunctionsArgs.builder()
-                .settings(settings)
+        // The key as the engine hands it over: a secret output, never a plain string in the program.
+        Config snowflake = ctx.config("snowflake");
+        var args = args(settings)
+                .snowflakePrivateKey(snowflake.requireSecret(keyName(SNOWFLAKE_PRIVATE_KEY)))
+                .snowflakePrivateKeyPassphrase(settings.snowflake().privateKeyPassphrase() == null ? null
+                        : snowflake.requireSecret(keyName(SNOWFLAKE_PRIVATE_KEY_PASSPHRASE)))
                 .handlerArtifact(repositoryRoot(Path.of("").toAbsolutePath()).resolve(HANDLER_ARTIFACT))
-                .build());
+                .build();
+        var component = new SnowflakeSageMakerFunctions(COMPONENT_NAME, args);
         ctx.export("invokeUrl", component.invokeUrl());
         ctx.export("roleArn", component.roleArn());
         ctx.export("integrationName", component.integrationName());
         ctx.export("functionNames", component.functionNames());
         ctx.export("sampleSql", component.sampleSql());
         ctx.export("dashboardUrl", component.dashboardUrl());
+    }
+
+    /**
+     * The component's arguments from this stack's validated configuration; the secrets are set as secret outputs
+     * (the caller may replace them with {@code requireSecret}), the artifact is left to the caller.
+     */
+    public static SnowflakeSageMakerFunctionsArgs.Builder args(StackSettings settings) {
+        SnowflakeConnection connection = settings.snowflake();
+        return SnowflakeSageMakerFunctionsArgs.builder()
+                .functions(settings.functions())
+                .database(settings.database())
+                .schema(settings.schema())
+                .snowflake(new SnowflakeAccount(connection.organizationName(), connection.accountName(),
+                        connection.user(), connection.role(), connection.warehouse()))
+                .snowflakePrivateKey(Output.ofSecret(connection.privateKey()))
+                .snowflakePrivateKeyPassphrase(connection.privateKeyPassphrase() == null ? null
+                        : Output.ofSecret(connection.privateKeyPassphrase()))
+                .lambda(settings.lambda())
+                .scoring(settings.scoring())
+                .monitoring(settings.monitoring())
+                .logRetentionDays(settings.logRetentionDays())
+                .endpointType(settings.endpointType())
+                .snowflakeVpcId(settings.snowflakeVpcId())
+                .accessLogging(settings.accessLogging())
+                .iamPropagation(settings.iamPropagation())
+                .grantDatabaseAndSchemaUsage(settings.grantDatabaseAndSchemaUsage())
+                .asyncStateDays(settings.asyncStateDays());
+    }
+
+    /** {@code privateKey} of {@code snowflake:privateKey}: a Config of one namespace takes names without it. */
+    private static String keyName(String key) {
+        return key.substring(key.indexOf(':') + 1);
     }
 
     /** Keys are {@code namespace:name}; structured values come back as JSON text. */

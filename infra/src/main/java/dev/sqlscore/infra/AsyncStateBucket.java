@@ -21,7 +21,6 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.sqlscore.infra.config.AsyncSettings;
 import dev.sqlscore.infra.config.FunctionSettings;
-import dev.sqlscore.infra.config.StackSettings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -40,8 +39,10 @@ record AsyncStateBucket(BucketV2 bucket, List<Resource> configuration) {
     /** S3 bucket names: lower case, at most 63 characters; the provider appends a 26-character unique suffix. */
     private static final int BUCKET_PREFIX_LIMIT = 37;
 
-    static Optional<AsyncStateBucket> create(String name, String stackName, StackSettings settings, Resource parent) {
-        if (!settings.hasAsyncFunctions()) {
+    /** Nothing without asynchronous functions. */
+    static Optional<AsyncStateBucket> create(String name, String stackName, List<FunctionSettings> asyncFunctions,
+                                             int asyncStateDays, Resource parent) {
+        if (asyncFunctions.isEmpty()) {
             return Optional.empty();
         }
         CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
@@ -75,13 +76,13 @@ record AsyncStateBucket(BucketV2 bucket, List<Resource> configuration) {
                                 .status("Enabled")
                                 .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
                                 .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
-                                        .days(settings.asyncStateDays()).build())
+                                        .days(asyncStateDays).build())
                                 .abortIncompleteMultipartUpload(
                                         BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
                                                 .daysAfterInitiation(1).build())
                                 .build())
                         .build(), child);
-        List<String> readers = settings.asyncFunctions().stream().map(FunctionSettings::async)
+        List<String> readers = asyncFunctions.stream().map(FunctionSettings::async)
                 .map(AsyncSettings::endpointRoleArn).filter(Objects::nonNull).distinct().toList();
         // After the public access block: S3 checks a new policy against it, and a TLS-only Deny naming "*" is not
         // public, but a policy put before the block exists is judged without it.

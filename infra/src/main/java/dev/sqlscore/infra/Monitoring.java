@@ -10,12 +10,12 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.sqlscore.infra.config.MonitoringSettings;
-import dev.sqlscore.infra.config.StackSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a team watches: one CloudWatch dashboard per stack (rows per second by function; error rate, model latency
@@ -32,19 +32,23 @@ record Monitoring(Dashboard dashboard, List<MetricAlarm> alarms, Output<String> 
     /** Alarm when p99 batch time passes this share of the deadline: the batches that come next may not finish. */
     static final double LATENCY_SHARE_OF_DEADLINE = 0.8;
 
-    static Monitoring create(String name, String stackName, StackSettings settings, ScoringLambda lambda,
-                             AwsContext aws, Resource parent) {
+    /**
+     * @param endpointNames  every endpoint the functions call, in configuration order
+     * @param deadlineMillis the handler's deadline per batch, which the latency alarm watches
+     */
+    static Monitoring create(String name, String stackName, Set<String> endpointNames, MonitoringSettings monitoring,
+                             int deadlineMillis, ScoringLambda lambda, AwsContext aws, Resource parent) {
         CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
         String namespace = ScoringLambda.metricsNamespace(name, stackName);
         String dashboardName = (name + "-" + stackName).replaceAll("[^A-Za-z0-9_-]", "-");
         var dashboard = new Dashboard(name + "-dashboard", DashboardArgs.builder()
                 .dashboardName(dashboardName)
                 .dashboardBody(Output.tuple(aws.region(), lambda.function().name()).applyValue(t ->
-                        DashboardBody.json(t.t1, namespace, List.copyOf(settings.endpointNames()), t.t2,
+                        DashboardBody.json(t.t1, namespace, List.copyOf(endpointNames), t.t2,
                                 ScoringApi.apiName(name, stackName), ScoringApi.STAGE_NAME)))
                 .build(), child);
-        List<MetricAlarm> alarms = settings.monitoring().alarms()
-                ? alarms(name, namespace, settings, lambda, child) : List.of();
+        List<MetricAlarm> alarms = monitoring.alarms()
+                ? alarms(name, namespace, endpointNames, monitoring, deadlineMillis, lambda, child) : List.of();
         Output<String> url = Output.tuple(aws.partition(), aws.region()).applyValue(t ->
                 consoleHost(t.t1, t.t2) + "/cloudwatch/home?region=" + t.t2 + "#dashboards:name=" + dashboardName);
         return new Monitoring(dashboard, alarms, url);
@@ -58,11 +62,11 @@ record Monitoring(Dashboard dashboard, List<MetricAlarm> alarms, Output<String> 
         };
     }
 
-    private static List<MetricAlarm> alarms(String name, String namespace, StackSettings settings,
-                                            ScoringLambda lambda, CustomResourceOptions child) {
-        MonitoringSettings monitoring = settings.monitoring();
+    private static List<MetricAlarm> alarms(String name, String namespace, Set<String> endpointNames,
+                                            MonitoringSettings monitoring, int deadlineMillis, ScoringLambda lambda,
+                                            CustomResourceOptions child) {
         List<MetricAlarm> alarms = new ArrayList<>();
-        for (String endpoint : settings.endpointNames()) {
+        for (String endpoint : endpointNames) {
             String id = name + "-" + endpoint.toLowerCase(Locale.ROOT);
             Map<String, String> byEndpoint = Map.of(MetricNames.DIMENSION_ENDPOINT, endpoint);
             alarms.add(new MetricAlarm(id + "-error-rate", notify(MetricAlarmArgs.builder()
@@ -86,7 +90,7 @@ record Monitoring(Dashboard dashboard, List<MetricAlarm> alarms, Output<String> 
                     .comparisonOperator("GreaterThanThreshold").threshold(0.0)
                     .evaluationPeriods(3).datapointsToAlarm(2).treatMissingData("notBreaching"), monitoring)
                     .build(), child));
-            double nearDeadline = LATENCY_SHARE_OF_DEADLINE * settings.scoring().deadlineMillis();
+            double nearDeadline = LATENCY_SHARE_OF_DEADLINE * deadlineMillis;
             alarms.add(new MetricAlarm(id + "-batch-time", notify(MetricAlarmArgs.builder()
                     .alarmDescription("p99 batch time for endpoint " + endpoint + " is past "
                             + (int) (LATENCY_SHARE_OF_DEADLINE * 100) + "% of deadlineMillis (sqlscore " + name

@@ -19,7 +19,7 @@ import com.pulumi.aws.lambda.PermissionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import dev.sqlscore.infra.config.StackSettings;
+import dev.sqlscore.infra.config.EndpointType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,13 +49,13 @@ record ScoringApi(RestApi restApi, Stage stage, List<Permission> invokePermissio
      */
     static final int MINIMUM_COMPRESSION_SIZE_BYTES = 1024;
 
-    static RestApi restApi(String name, String stackName, StackSettings settings, Resource parent) {
+    static RestApi restApi(String name, String stackName, EndpointType endpointType, Resource parent) {
         return new RestApi(name + "-api", RestApiArgs.builder()
                 // A fixed name: the dashboard and alarms address API Gateway's metrics by it (ApiName).
                 .name(apiName(name, stackName))
                 .description("sqlscore: Snowflake external functions of " + name + " (" + stackName + ")")
                 .endpointConfiguration(RestApiEndpointConfigurationArgs.builder()
-                        .types(settings.endpointType().name()).build())
+                        .types(endpointType.name()).build())
                 .minimumCompressionSize(Integer.toString(MINIMUM_COMPRESSION_SIZE_BYTES))
                 .build(), CustomResourceOptions.builder().parent(parent).build());
     }
@@ -83,23 +83,23 @@ record ScoringApi(RestApi restApi, Stage stage, List<Permission> invokePermissio
     }
 
     /** The methods the API has: POST, and GET when some function is asynchronous. */
-    static List<String> httpMethods(StackSettings settings) {
-        return settings.hasAsyncFunctions() ? List.of(HTTP_METHOD, POLL_METHOD) : List.of(HTTP_METHOD);
+    static List<String> httpMethods(boolean pollRoute) {
+        return pollRoute ? List.of(HTTP_METHOD, POLL_METHOD) : List.of(HTTP_METHOD);
     }
 
     /** Every method's ARN, for the policies that let Snowflake's role call them. */
-    static Output<List<String>> methodArns(RestApi restApi, StackSettings settings) {
-        return Output.all(httpMethods(settings).stream().map(method -> methodArn(restApi, method)).toList());
+    static Output<List<String>> methodArns(RestApi restApi, boolean pollRoute) {
+        return Output.all(httpMethods(pollRoute).stream().map(method -> methodArn(restApi, method)).toList());
     }
 
-    static ScoringApi create(String name, String stackName, StackSettings settings, RestApi restApi,
+    static ScoringApi create(String name, String stackName, ApiOptions options, RestApi restApi,
                              ScoringLambda lambda, Output<String> snowflakeSessionArn, AwsContext aws,
                              Resource parent) {
         CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
         var policy = new RestApiPolicy(name + "-api-policy", RestApiPolicyArgs.builder()
                 .restApiId(restApi.id())
-                .policy(Output.tuple(snowflakeSessionArn, methodArns(restApi, settings)).applyValue(t ->
-                        PolicyDocuments.apiResourcePolicy(t.t1, t.t2, settings.snowflakeVpcId())))
+                .policy(Output.tuple(snowflakeSessionArn, methodArns(restApi, options.pollRoute())).applyValue(t ->
+                        PolicyDocuments.apiResourcePolicy(t.t1, t.t2, options.snowflakeVpcId())))
                 .build(), child);
         // qualified: API Gateway's Resource, not the com.pulumi.resources.Resource imported above
         var resource = new com.pulumi.aws.apigateway.Resource(name + "-resource", ResourceArgs.builder()
@@ -110,7 +110,7 @@ record ScoringApi(RestApi restApi, Stage stage, List<Permission> invokePermissio
         List<Resource> routes = new ArrayList<>();
         List<Output<?>> fingerprint = new ArrayList<>(List.of(policy.id(), policy.policy()));
         List<Permission> permissions = new ArrayList<>();
-        for (String httpMethod : httpMethods(settings)) {
+        for (String httpMethod : httpMethods(options.pollRoute())) {
             // POST keeps the names it always had; GET's are suffixed, so adding polling replaces nothing.
             String suffix = httpMethod.equals(HTTP_METHOD) ? "" : "-" + httpMethod.toLowerCase(Locale.ROOT);
             var method = new Method(name + "-method" + suffix, MethodArgs.builder()
@@ -145,12 +145,13 @@ record ScoringApi(RestApi restApi, Stage stage, List<Permission> invokePermissio
                 .description("sqlscore " + name)
                 .triggers(redeploymentTrigger(fingerprint))
                 .build(), CustomResourceOptions.builder().parent(parent).dependsOn(routes).build());
-        var accessLogs = AccessLogs.create(name, stackName, settings, aws, parent);
+        var accessLogs = AccessLogs.create(name, stackName, options.accessLogging(), options.logRetentionDays(), aws,
+                parent);
         var stageArgs = StageArgs.builder()
                 .restApi(restApi.id())
                 .deployment(deployment.id())
                 .stageName(STAGE_NAME)
-                .xrayTracingEnabled(settings.monitoring().tracing());
+                .xrayTracingEnabled(options.tracing());
         accessLogs.ifPresent(logs -> stageArgs.accessLogSettings(logs.stageSettings()));
         var stage = new Stage(name + "-stage", stageArgs.build(), CustomResourceOptions.builder().parent(parent)
                 .dependsOn(accessLogs.map(AccessLogs::prerequisites).orElse(List.of())).build());

@@ -20,7 +20,10 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.sqlscore.infra.config.AsyncSettings;
 import dev.sqlscore.infra.config.ScoringSettings;
-import dev.sqlscore.infra.config.StackSettings;
+import dev.sqlscore.infra.config.FunctionSettings;
+import dev.sqlscore.infra.config.Functions;
+import dev.sqlscore.infra.config.LambdaSettings;
+import dev.sqlscore.infra.config.MonitoringSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,14 +62,16 @@ record ScoringLambda(Function function, Alias alias, LogGroup logGroup) {
         return name + "/" + stackName;
     }
 
-    static ScoringLambda create(String name, String stackName, StackSettings settings, Path artifact,
-                                AwsContext aws, Optional<AsyncStateBucket> asyncState, Resource parent) {
+    static ScoringLambda create(String name, String stackName, Functions functions, LambdaSettings lambda,
+                                ScoringSettings scoring, MonitoringSettings monitoring, int logRetentionDays,
+                                Path artifact, AwsContext aws, Optional<AsyncStateBucket> asyncState,
+                                Resource parent) {
         requireArtifact(artifact);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
 
         var logGroup = new LogGroup(name + "-lambda-logs", LogGroupArgs.builder()
                 .name("/sqlscore/" + stackName + "/" + name + "/lambda")
-                .retentionInDays(settings.logRetentionDays())
+                .retentionInDays(logRetentionDays)
                 .build(), child);
         var role = new Role(name + "-lambda-role", RoleArgs.builder()
                 .description("Runs the sqlscore Lambda of " + name + " (" + stackName + ")")
@@ -74,8 +79,8 @@ record ScoringLambda(Function function, Alias alias, LogGroup logGroup) {
                 .build(), child);
         var invokeEndpoints = new RolePolicy(name + "-lambda-sagemaker", RolePolicyArgs.builder()
                 .role(role.id())
-                .policy(Output.tuple(endpointArns(settings.realTimeEndpointNames(), aws),
-                                endpointArns(settings.asyncEndpointNames(), aws))
+                .policy(Output.tuple(endpointArns(functions.realTimeEndpointNames(), aws),
+                                endpointArns(functions.asyncEndpointNames(), aws))
                         .applyValue(arns -> PolicyDocuments.allowEach(
                                 List.of(List.of("sagemaker:InvokeEndpoint"), List.of("sagemaker:InvokeEndpointAsync")),
                                 List.of(arns.t1, arns.t2))))
@@ -91,9 +96,9 @@ record ScoringLambda(Function function, Alias alias, LogGroup logGroup) {
                 RolePolicyArgs.builder()
                         .role(role.id())
                         .policy(Output.tuple(aws.partition(), state.bucket().bucket())
-                                .applyValue(t -> asyncStatePolicy(settings, t.t1, t.t2)))
+                                .applyValue(t -> asyncStatePolicy(functions.asyncFunctions(), t.t1, t.t2)))
                         .build(), child)));
-        if (settings.monitoring().tracing()) {
+        if (monitoring.tracing()) {
             // X-Ray has no resource-level permissions for these two actions: "*" is the only resource they take.
             rolePolicies.add(new RolePolicy(name + "-lambda-xray", RolePolicyArgs.builder()
                     .role(role.id())
@@ -107,36 +112,35 @@ record ScoringLambda(Function function, Alias alias, LogGroup logGroup) {
                 .handler(HANDLER)
                 .code(new FileArchive(artifact.toString()))
                 .role(role.arn())
-                .architectures(settings.lambda().architecture())
-                .memorySize(settings.lambda().memoryMb())
-                .timeout(settings.lambda().timeoutSeconds())
+                .architectures(lambda.architecture())
+                .memorySize(lambda.memoryMb())
+                .timeout(lambda.timeoutSeconds())
                 .publish(true)
                 .snapStart(FunctionSnapStartArgs.builder().applyOn("PublishedVersions").build())
-                .environment(FunctionEnvironmentArgs.builder().variables(variables(environment(settings,
-                        metricsNamespace(name, stackName)), asyncState)).build())
+                .environment(FunctionEnvironmentArgs.builder().variables(variables(environment(functions,
+                        scoring, metricsNamespace(name, stackName)), asyncState)).build())
                 .loggingConfig(FunctionLoggingConfigArgs.builder().logFormat("Text").logGroup(logGroup.name()).build());
-        if (settings.monitoring().reservedConcurrency() != null) {
-            functionArgs.reservedConcurrentExecutions(settings.monitoring().reservedConcurrency());
+        if (monitoring.reservedConcurrency() != null) {
+            functionArgs.reservedConcurrentExecutions(monitoring.reservedConcurrency());
         }
-        if (settings.monitoring().tracing()) {
+        if (monitoring.tracing()) {
             functionArgs.tracingConfig(FunctionTracingConfigArgs.builder().mode("Active").build());
         }
-        var function = new Function(name + "-handler", functionArgs.build(),
+        var handler = new Function(name + "-handler", functionArgs.build(),
                 CustomResourceOptions.builder().parent(parent).dependsOn(rolePolicies).build());
         var alias = new Alias(name + "-live", AliasArgs.builder()
                 .name(ALIAS_NAME)
                 .description("The published SnapStart version API Gateway invokes")
-                .functionName(function.name())
-                .functionVersion(function.version())
+                .functionName(handler.name())
+                .functionVersion(handler.version())
                 .build(), child);
-        return new ScoringLambda(function, alias, logGroup);
+        return new ScoringLambda(handler, alias, logGroup);
     }
 
     /** Exactly the variables the handler reads; the endpoint allow-list is always set. */
-    static Map<String, String> environment(StackSettings settings, String metricsNamespace) {
-        ScoringSettings scoring = settings.scoring();
+    static Map<String, String> environment(Functions functions, ScoringSettings scoring, String metricsNamespace) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put(ENV_ALLOWED_ENDPOINTS, String.join(",", settings.endpointNames()));
+        env.put(ENV_ALLOWED_ENDPOINTS, String.join(",", functions.endpointNames()));
         if (scoring.defaultEndpoint() != null) {
             env.put(ENV_DEFAULT_ENDPOINT, scoring.defaultEndpoint());
         }
@@ -169,11 +173,11 @@ record ScoringLambda(Function function, Alias alias, LogGroup logGroup) {
      * (inference ids and hashes, never row values) and takes no prefix condition, which S3 does not evaluate for that
      * decision.
      */
-    static String asyncStatePolicy(StackSettings settings, String partition, String stateBucket) {
+    static String asyncStatePolicy(List<FunctionSettings> asyncFunctions, String partition, String stateBucket) {
         String s3 = "arn:" + partition + ":s3:::";
         List<String> readPaths = new ArrayList<>();
         Set<String> buckets = new LinkedHashSet<>(List.of(s3 + stateBucket));
-        for (var function : settings.asyncFunctions()) {
+        for (var function : asyncFunctions) {
             for (String path : Arrays.asList(function.async().outputPath(), function.async().failurePath())) {
                 if (path != null) {
                     String arn = s3 + AsyncSettings.bucketOf(path) + "/" + AsyncSettings.prefixOf(path) + "*";

@@ -14,11 +14,12 @@ import com.pulumi.snowflake.inputs.GrantPrivilegesToAccountRoleOnSchemaArgs;
 import com.pulumi.snowflake.inputs.GrantPrivilegesToAccountRoleOnSchemaObjectArgs;
 import dev.sqlscore.infra.config.FunctionArgument;
 import dev.sqlscore.infra.config.FunctionSettings;
-import dev.sqlscore.infra.config.StackSettings;
+import dev.sqlscore.infra.config.Functions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -39,16 +40,17 @@ final class SnowflakeFunctions {
      * Functions are created only once the trust is ready (and so removed before the role, the integration and the
      * API on {@code pulumi destroy}); grants follow their function.
      */
-    static SnowflakeFunctions create(String name, StackSettings settings, SnowflakeTrust trust, ScoringApi api,
+    static SnowflakeFunctions create(String name, String database, String schema, Functions functions,
+                                     boolean grantDatabaseAndSchemaUsage, SnowflakeTrust trust, ScoringApi api,
                                      Output<List<Resource>> ready, Resource parent) {
         var created = new SnowflakeFunctions();
         CustomResourceOptions afterTrust = CustomResourceOptions.builder().parent(parent)
                 .provider(trust.provider()).dependsOn(ready).build();
-        for (FunctionSettings function : settings.functions()) {
+        for (FunctionSettings function : functions.all()) {
             String resourceName = name + "-" + function.sqlName().toLowerCase(Locale.ROOT);
             var args = ExternalFunctionArgs.builder()
-                    .database(settings.database())
-                    .schema(settings.schema())
+                    .database(database)
+                    .schema(schema)
                     .name(function.sqlName())
                     .args(function.arguments().stream().map(SnowflakeFunctions::argument).toList())
                     .returnType(function.returnType())
@@ -77,8 +79,8 @@ final class SnowflakeFunctions {
                                 .dependsOn(externalFunction).build());
             }
         }
-        if (settings.grantDatabaseAndSchemaUsage()) {
-            grantContainerUsage(name, settings, trust, parent);
+        if (grantDatabaseAndSchemaUsage) {
+            grantContainerUsage(name, database, schema, functions.grantees(), trust, parent);
         }
         return created;
     }
@@ -88,20 +90,20 @@ final class SnowflakeFunctions {
      * request: deleting these grants (a changed grantee, {@code pulumi destroy}) revokes the privilege even when the
      * role held it before this stack existed.
      */
-    private static void grantContainerUsage(String name, StackSettings settings, SnowflakeTrust trust,
-                                            Resource parent) {
+    private static void grantContainerUsage(String name, String database, String schema, Set<String> grantees,
+                                            SnowflakeTrust trust, Resource parent) {
         CustomResourceOptions viaProvider = CustomResourceOptions.builder().parent(parent)
                 .provider(trust.provider()).build();
-        for (String grantee : settings.grantees()) {
+        for (String grantee : grantees) {
             String role = grantee.toLowerCase(Locale.ROOT);
             grant(name + "-database-usage-" + role, grantee, GrantPrivilegesToAccountRoleArgs.builder()
                     .onAccountObject(GrantPrivilegesToAccountRoleOnAccountObjectArgs.builder()
                             .objectType("DATABASE")
-                            .objectName(quoted(settings.database()))
+                            .objectName(quoted(database))
                             .build()), viaProvider);
             grant(name + "-schema-usage-" + role, grantee, GrantPrivilegesToAccountRoleArgs.builder()
                     .onSchema(GrantPrivilegesToAccountRoleOnSchemaArgs.builder()
-                            .schemaName(quoted(settings.database()) + "." + quoted(settings.schema()))
+                            .schemaName(quoted(database) + "." + quoted(schema))
                             .build()), viaProvider);
         }
     }
@@ -123,9 +125,9 @@ final class SnowflakeFunctions {
     }
 
     /** A query to paste into a worksheet, per function. */
-    static Map<String, String> sampleSql(StackSettings settings) {
-        return settings.functions().stream().collect(Collectors.toMap(FunctionSettings::sqlName,
-                function -> "select " + settings.database() + "." + settings.schema() + "." + function.sqlName()
+    static Map<String, String> sampleSql(String database, String schema, Functions functions) {
+        return functions.all().stream().collect(Collectors.toMap(FunctionSettings::sqlName,
+                function -> "select " + database + "." + schema + "." + function.sqlName()
                         + function.arguments().stream().map(arg -> sampleValue(arg.type()))
                         .collect(Collectors.joining(", ", "(", ")")) + ";",
                 (a, b) -> a, LinkedHashMap::new));

@@ -5,7 +5,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import dev.sqlscore.infra.config.StackSettings;
+import dev.sqlscore.infra.config.Functions;
 import java.util.Map;
 
 /**
@@ -47,29 +47,36 @@ public final class SnowflakeSageMakerFunctions extends ComponentResource {
     public SnowflakeSageMakerFunctions(String name, SnowflakeSageMakerFunctionsArgs args,
                                        ComponentResourceOptions options) {
         super(TYPE, name, options);
-        StackSettings settings = args.settings();
         String stackName = Deployment.getInstance().getStackName();
         String roleName = ResourceNames.snowflakeRole(name, stackName);
         AwsContext aws = AwsContext.lookup();
 
         // API -> integration -> role -> resource policy -> deployment -> stage -> functions: no policy names a
         // principal that does not exist yet, and the functions come last.
-        var asyncState = AsyncStateBucket.create(name, stackName, settings, this);
-        var lambda = ScoringLambda.create(name, stackName, settings, args.handlerArtifact(), aws, asyncState, this);
-        var restApi = ScoringApi.restApi(name, stackName, settings, this);
-        var trust = SnowflakeTrust.create(name, roleName, ResourceNames.apiIntegration(name, stackName), settings,
-                restApi, aws, this);
-        var api = ScoringApi.create(name, stackName, settings, restApi, lambda,
+        Functions catalog = args.functions();
+        var asyncState = AsyncStateBucket.create(name, stackName, catalog.asyncFunctions(), args.asyncStateDays(),
+                this);
+        var lambda = ScoringLambda.create(name, stackName, catalog, args.lambda(), args.scoring(), args.monitoring(),
+                args.logRetentionDays(), args.handlerArtifact(), aws, asyncState, this);
+        var restApi = ScoringApi.restApi(name, stackName, args.endpointType(), this);
+        var trust = SnowflakeTrust.create(name, roleName, ResourceNames.apiIntegration(name, stackName),
+                args.snowflake(), args.snowflakePrivateKey(), args.snowflakePrivateKeyPassphrase(),
+                args.endpointType(), catalog.hasAsyncFunctions(), restApi, aws, this);
+        var apiOptions = new ApiOptions(args.endpointType(), args.snowflakeVpcId(), args.accessLogging(),
+                args.logRetentionDays(), args.monitoring().tracing(), catalog.hasAsyncFunctions());
+        var api = ScoringApi.create(name, stackName, apiOptions, restApi, lambda,
                 aws.snowflakeSessionArn(trust.role().name()), aws, this);
-        var ready = trust.readyWith(api, args.propagationDelay(), settings.iamPropagation());
-        var functions = SnowflakeFunctions.create(name, settings, trust, api, ready, this);
-        var monitoring = Monitoring.create(name, stackName, settings, lambda, aws, this);
+        var ready = trust.readyWith(api, args.propagationDelay(), args.iamPropagation());
+        var functions = SnowflakeFunctions.create(name, args.database(), args.schema(), catalog,
+                args.grantDatabaseAndSchemaUsage(), trust, api, ready, this);
+        var monitoring = Monitoring.create(name, stackName, catalog.endpointNames(), args.monitoring(),
+                args.scoring().deadlineMillis(), lambda, aws, this);
 
         this.invokeUrl = api.stage().invokeUrl();
         this.roleArn = trust.role().arn();
         this.integrationName = trust.integration().name();
         this.functionNames = functions.fullyQualifiedNames();
-        this.sampleSql = Output.of(SnowflakeFunctions.sampleSql(settings));
+        this.sampleSql = Output.of(SnowflakeFunctions.sampleSql(args.database(), args.schema(), catalog));
         this.dashboardUrl = monitoring.dashboardUrl();
         registerOutputs(Map.of("invokeUrl", invokeUrl, "roleArn", roleArn, "integrationName", integrationName,
                 "functionNames", functionNames, "sampleSql", sampleSql, "dashboardUrl", dashboardUrl));

@@ -14,8 +14,6 @@ import com.pulumi.snowflake.ApiIntegrationArgs;
 import com.pulumi.snowflake.Provider;
 import com.pulumi.snowflake.ProviderArgs;
 import dev.sqlscore.infra.config.EndpointType;
-import dev.sqlscore.infra.config.SnowflakeConnection;
-import dev.sqlscore.infra.config.StackSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,15 +32,22 @@ record SnowflakeTrust(Provider provider, ApiIntegration integration, Role role, 
     static final List<String> PREVIEW_FEATURES = List.of("snowflake_api_integration_resource",
             "snowflake_external_function_resource");
 
-    static SnowflakeTrust create(String name, String roleName, String integrationName, StackSettings settings,
-                                 RestApi restApi, AwsContext aws, Resource parent) {
+    /**
+     * @param privateKeyPassphrase {@code null} for an unencrypted key
+     * @param pollRoute            whether the API also has the GET route asynchronous functions are polled on
+     */
+    static SnowflakeTrust create(String name, String roleName, String integrationName, SnowflakeAccount account,
+                                 Output<String> privateKey, Output<String> privateKeyPassphrase,
+                                 EndpointType endpointType, boolean pollRoute, RestApi restApi, AwsContext aws,
+                                 Resource parent) {
         CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
-        var provider = new Provider(name + "-snowflake", providerArgs(settings.snowflake()), child);
+        var provider = new Provider(name + "-snowflake", providerArgs(account, privateKey, privateKeyPassphrase),
+                child);
         CustomResourceOptions viaProvider = CustomResourceOptions.builder().parent(parent).provider(provider).build();
 
         var integration = new ApiIntegration(name + "-api-integration", ApiIntegrationArgs.builder()
                 .name(integrationName)
-                .apiProvider(aws.partition().applyValue(partition -> apiProvider(partition, settings.endpointType())))
+                .apiProvider(aws.partition().applyValue(partition -> apiProvider(partition, endpointType)))
                 .apiAwsRoleArn(aws.roleArn(roleName))
                 // The trailing slash keeps a sibling stage such as "v10" out of the allowed prefix.
                 .apiAllowedPrefixes(ScoringApi.stageUrl(restApi, aws).applyValue(url -> List.of(url + "/")))
@@ -58,7 +63,7 @@ record SnowflakeTrust(Provider provider, ApiIntegration integration, Role role, 
                 .build(), child);
         var invoke = new RolePolicy(name + "-snowflake-invoke", RolePolicyArgs.builder()
                 .role(role.id())
-                .policy(ScoringApi.methodArns(restApi, settings).applyValue(arns -> PolicyDocuments.allow(
+                .policy(ScoringApi.methodArns(restApi, pollRoute).applyValue(arns -> PolicyDocuments.allow(
                         List.of("execute-api:Invoke"), arns)))
                 .build(), child);
         return new SnowflakeTrust(provider, integration, role, invoke);
@@ -95,20 +100,22 @@ record SnowflakeTrust(Provider provider, ApiIntegration integration, Role role, 
         return "aws_" + gov + visibility + "api_gateway";
     }
 
-    private static ProviderArgs providerArgs(SnowflakeConnection connection) {
+    private static ProviderArgs providerArgs(SnowflakeAccount account, Output<String> privateKey,
+                                             Output<String> privateKeyPassphrase) {
         var args = ProviderArgs.builder()
-                .organizationName(connection.organizationName())
-                .accountName(connection.accountName())
-                .user(connection.user())
-                .role(connection.role())
+                .organizationName(account.organizationName())
+                .accountName(account.accountName())
+                .user(account.user())
+                .role(account.role())
                 .authenticator("SNOWFLAKE_JWT")
-                .privateKey(Output.ofSecret(connection.privateKey()))
+                // Secret whatever the caller passed: the provider's state never holds the key in clear.
+                .privateKey(privateKey.asSecret())
                 .previewFeaturesEnabled(PREVIEW_FEATURES);
-        if (connection.warehouse() != null) {
-            args.warehouse(connection.warehouse());
+        if (account.warehouse() != null) {
+            args.warehouse(account.warehouse());
         }
-        if (connection.privateKeyPassphrase() != null) {
-            args.privateKeyPassphrase(Output.ofSecret(connection.privateKeyPassphrase()));
+        if (privateKeyPassphrase != null) {
+            args.privateKeyPassphrase(privateKeyPassphrase.asSecret());
         }
         return args.build();
     }

@@ -77,7 +77,7 @@ class LeastPrivilegeTest extends StackTest {
         Set<String> prefixes = new HashSet<>();
         run.cloud.ofType("aws:s3/bucketV2:BucketV2").forEach(bucket -> prefixes.add("arn:aws:s3:::"
                 + bucket.inputs.get("bucketPrefix") + "20261201000000000000000001/batches/*"));
-        settings.asyncFunctions().forEach(function -> Stream.of(function.async().outputPath(),
+        settings.catalog().asyncFunctions().forEach(function -> Stream.of(function.async().outputPath(),
                 function.async().failurePath()).filter(Objects::nonNull).forEach(path -> prefixes.add(
                 "arn:aws:s3:::" + AsyncSettings.bucketOf(path) + "/"
                         + AsyncSettings.prefixOf(path) + "*")));

@@ -54,8 +54,7 @@ class PropagationTest extends StackTest {
         var cloud = new FakeCloud();
         var result = PulumiTest.withMocks(cloud)
                 .withOptions(TestOptions.builder().projectName("sqlscore").stackName(StackRun.STACK).build())
-                .runTest(ctx -> new SnowflakeSageMakerFunctions("sqlscore", SnowflakeSageMakerFunctionsArgs.builder()
-                        .settings(TestSettings.settings())
+                .runTest(ctx -> new SnowflakeSageMakerFunctions("sqlscore", App.args(TestSettings.settings())
                         .handlerArtifact(artifact())
                         .propagationDelay(delay -> CompletableFuture.failedFuture(
                                 new IllegalStateException("the wait never ends")))

@@ -70,8 +70,7 @@ final class StackRun {
                 .withOptions(TestOptions.builder().projectName("sqlscore").stackName(STACK).preview(preview)
                         .resourceTransformations(List.of(recordOptions)).build())
                 .runTest(ctx -> component[0] = new SnowflakeSageMakerFunctions("sqlscore",
-                        SnowflakeSageMakerFunctionsArgs.builder()
-                                .settings(settings)
+                        App.args(settings)
                                 .handlerArtifact(artifact)
                                 .propagationDelay(delay -> {
                                     waits.add(delay);

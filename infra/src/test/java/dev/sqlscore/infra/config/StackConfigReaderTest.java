@@ -308,13 +308,13 @@ class StackConfigReaderTest {
         assertEquals("3600", summarize.headers().get("sagemaker-request-ttl-seconds"));
         assertNull(settings.functions().get(0).async());
         assertFalse(settings.functions().get(0).headers().containsKey("sagemaker-mode"));
-        assertEquals(Set.of("churn-rt"), settings.realTimeEndpointNames());
-        assertEquals(Set.of("summarizer"), settings.asyncEndpointNames());
+        assertEquals(Set.of("churn-rt"), settings.catalog().realTimeEndpointNames());
+        assertEquals(Set.of("summarizer"), settings.catalog().asyncEndpointNames());
         assertEquals(3, settings.asyncStateDays());
         assertEquals("ml-async", AsyncSettings.bucketOf(summarize.async().outputPath()));
         assertEquals("summarizer/out/", AsyncSettings.prefixOf(summarize.async().outputPath()));
         assertEquals(1, read(minimal()).asyncStateDays());
-        assertFalse(read(minimal()).hasAsyncFunctions());
+        assertFalse(read(minimal()).catalog().hasAsyncFunctions());
     }
 
     @Test

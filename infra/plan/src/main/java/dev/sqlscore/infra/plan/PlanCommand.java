@@ -7,7 +7,7 @@ import com.pulumi.test.TestResult;
 import dev.sqlscore.fakecloud.FakeCloud;
 import dev.sqlscore.fakecloud.PulumiConfigRules;
 import dev.sqlscore.infra.SnowflakeSageMakerFunctions;
-import dev.sqlscore.infra.SnowflakeSageMakerFunctionsArgs;
+import dev.sqlscore.infra.App;
 import dev.sqlscore.infra.config.ConfigSource;
 import dev.sqlscore.infra.config.InvalidConfigException;
 import dev.sqlscore.infra.config.StackConfigReader;
@@ -129,8 +129,8 @@ public final class PlanCommand {
         try {
             TestResult result = PulumiTest.withMocks(mocks)
                     .withOptions(TestOptions.builder().projectName("sqlscore").stackName(stack).build())
-                    .runTest(ctx -> new SnowflakeSageMakerFunctions("sqlscore", SnowflakeSageMakerFunctionsArgs
-                            .builder().settings(settings).handlerArtifact(jar)
+                    .runTest(ctx -> new SnowflakeSageMakerFunctions("sqlscore", App.args(settings)
+                            .handlerArtifact(jar)
                             .propagationDelay(delay -> CompletableFuture.completedFuture(null)).build()));
             if (!result.exceptions().isEmpty() || result.exitCode() != 0) {
                 throw new IllegalStateException("the program failed under the mock engine: " + result.exceptions()
