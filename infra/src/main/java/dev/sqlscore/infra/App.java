@@ -1,5 +1,7 @@
 package dev.sqlscore.infra;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.pulumi.Config;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
@@ -11,6 +13,8 @@ import dev.sqlscore.infra.config.StackSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static dev.sqlscore.infra.config.StackConfigReader.SNOWFLAKE_PRIVATE_KEY;
 import static dev.sqlscore.infra.config.StackConfigReader.SNOWFLAKE_PRIVATE_KEY_PASSPHRASE;
@@ -20,6 +24,9 @@ public final class App {
 
     static final String COMPONENT_NAME = "sqlscore";
     static final Path HANDLER_ARTIFACT = Path.of("handler", "target", "handler.jar");
+    /** The environment variable in which the Pulumi engine hands a program its whole stack configuration. */
+    static final String ENGINE_CONFIG = "PULUMI_CONFIG";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     private App() {
@@ -36,6 +43,7 @@ public final class App {
 
     public static void stack(Context ctx) {
         StackSettings settings = StackConfigReader.read(source(ctx));
+        settings.notices().forEach(notice -> ctx.log().warn(notice));
         // The key as the engine hands it over: a secret output, never a plain string in the program.
         Config snowflake = ctx.config("snowflake");
         var args = args(settings)
@@ -73,7 +81,9 @@ public final class App {
                 .monitoring(settings.monitoring())
                 .logRetentionDays(settings.logRetentionDays())
                 .endpointType(settings.endpointType())
-                .snowflakeVpcId(settings.snowflakeVpcId())
+                .snowflakeVpcIds(settings.snowflakeVpcIds())
+                .discoverSnowflakeVpcIds(settings.discoverSnowflakeVpcIds())
+                .integrationTimeoutSeconds(settings.integrationTimeoutSeconds())
                 .accessLogging(settings.accessLogging())
                 .iamPropagation(settings.iamPropagation())
                 .grantDatabaseAndSchemaUsage(settings.grantDatabaseAndSchemaUsage())
@@ -87,10 +97,36 @@ public final class App {
 
     /** Keys are {@code namespace:name}; structured values come back as JSON text. */
     private static ConfigSource source(Context ctx) {
-        return key -> {
-            int colon = key.indexOf(':');
-            return ctx.config(key.substring(0, colon)).get(key.substring(colon + 1));
+        Set<String> keys = configKeys(System.getenv(ENGINE_CONFIG));
+        return new ConfigSource() {
+            @Override
+            public Optional<String> get(String key) {
+                int colon = key.indexOf(':');
+                return ctx.config(key.substring(0, colon)).get(key.substring(colon + 1));
+            }
+
+            @Override
+            public Set<String> keys() {
+                return keys;
+            }
         };
+    }
+
+    /**
+     * Every key the stack sets, from the JSON object the engine hands the program in {@value #ENGINE_CONFIG} (each
+     * {@code namespace:key}); empty when there is none (under the mock engine) or it cannot be read.
+     */
+    static Set<String> configKeys(String engineConfig) {
+        if (engineConfig == null || engineConfig.isBlank()) {
+            return Set.of();
+        }
+        try {
+            Set<String> keys = new TreeSet<>();
+            JSON.readTree(engineConfig).fieldNames().forEachRemaining(keys::add);
+            return keys;
+        } catch (JsonProcessingException e) {
+            return Set.of();
+        }
     }
 
     /** The Pulumi host runs the program in {@code infra/}; the artifact sits beside it, under the project root. */

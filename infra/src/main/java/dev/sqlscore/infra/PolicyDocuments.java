@@ -66,11 +66,11 @@ final class PolicyDocuments {
 
     /**
      * The REST API's resource policy: only the Snowflake role's {@code snowflake} session may invoke, and for a
-     * private API only from Snowflake's VPC.
+     * private API only from Snowflake's VPCs (any of them; none for a REGIONAL API).
      */
-    static String apiResourcePolicy(String assumedRoleArn, List<String> methodArns, String sourceVpcId) {
-        Map<String, Object> condition = sourceVpcId == null ? null
-                : Map.of("StringEquals", Map.of("aws:sourceVpc", sourceVpcId));
+    static String apiResourcePolicy(String assumedRoleArn, List<String> methodArns, List<String> sourceVpcIds) {
+        Map<String, Object> condition = sourceVpcIds.isEmpty() ? null : Map.of("StringEquals",
+                Map.of("aws:sourceVpc", sourceVpcIds.size() == 1 ? sourceVpcIds.get(0) : sourceVpcIds));
         return document(statement("Allow", Map.of("AWS", assumedRoleArn), "execute-api:Invoke",
                 methodArns.size() == 1 ? methodArns.get(0) : methodArns, condition));
     }

@@ -93,13 +93,13 @@ record ScoringApi(RestApi restApi, Stage stage, List<Permission> invokePermissio
     }
 
     static ScoringApi create(String name, String stackName, ApiOptions options, RestApi restApi,
-                             ScoringLambda lambda, Output<String> snowflakeSessionArn, AwsContext aws,
-                             Resource parent) {
+                             ScoringLambda lambda, Output<String> snowflakeSessionArn,
+                             Output<List<String>> sourceVpcIds, AwsContext aws, Resource parent) {
         CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
         var policy = new RestApiPolicy(name + "-api-policy", RestApiPolicyArgs.builder()
                 .restApiId(restApi.id())
-                .policy(Output.tuple(snowflakeSessionArn, methodArns(restApi, options.pollRoute())).applyValue(t ->
-                        PolicyDocuments.apiResourcePolicy(t.t1, t.t2, options.snowflakeVpcId())))
+                .policy(Output.tuple(snowflakeSessionArn, methodArns(restApi, options.pollRoute()), sourceVpcIds)
+                        .applyValue(t -> PolicyDocuments.apiResourcePolicy(t.t1, t.t2, t.t3)))
                 .build(), child);
         // qualified: API Gateway's Resource, not the com.pulumi.resources.Resource imported above
         var resource = new com.pulumi.aws.apigateway.Resource(name + "-resource", ResourceArgs.builder()
@@ -127,6 +127,7 @@ record ScoringApi(RestApi restApi, Stage stage, List<Permission> invokePermissio
                     // Lambda is always invoked with POST, whatever the client's method.
                     .integrationHttpMethod("POST")
                     .uri(lambda.alias().invokeArn())
+                    .timeoutMilliseconds(options.integrationTimeoutSeconds() * 1_000)
                     .build(), child);
             permissions.add(new Permission(name + "-invoke-permission" + suffix, PermissionArgs.builder()
                     .action("lambda:InvokeFunction")
@@ -137,7 +138,7 @@ record ScoringApi(RestApi restApi, Stage stage, List<Permission> invokePermissio
                     .build(), child));
             routes.addAll(List.of(method, integration));
             fingerprint.addAll(List.of(method.id(), method.httpMethod(), method.authorization(), integration.id(),
-                    integration.type(), integration.uri()));
+                    integration.type(), integration.uri(), integration.timeoutMilliseconds()));
         }
         routes.add(policy);
         var deployment = new Deployment(name + "-deployment", DeploymentArgs.builder()

@@ -5,7 +5,9 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.deployment.Deployment;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.sqlscore.infra.config.EndpointType;
 import dev.sqlscore.infra.config.Functions;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,10 +64,14 @@ public final class SnowflakeSageMakerFunctions extends ComponentResource {
         var trust = SnowflakeTrust.create(name, roleName, ResourceNames.apiIntegration(name, stackName),
                 args.snowflake(), args.snowflakePrivateKey(), args.snowflakePrivateKeyPassphrase(),
                 args.endpointType(), catalog.hasAsyncFunctions(), restApi, aws, this);
-        var apiOptions = new ApiOptions(args.endpointType(), args.snowflakeVpcId(), args.accessLogging(),
+        var apiOptions = new ApiOptions(args.endpointType(), args.integrationTimeoutSeconds(), args.accessLogging(),
                 args.logRetentionDays(), args.monitoring().tracing(), catalog.hasAsyncFunctions());
+        Output<List<String>> sourceVpcIds = args.endpointType() == EndpointType.PRIVATE
+                ? SnowflakeVpcs.sourceVpcIds(args.snowflakeVpcIds(), args.discoverSnowflakeVpcIds(), trust.provider(),
+                        this)
+                : Output.of(List.of());
         var api = ScoringApi.create(name, stackName, apiOptions, restApi, lambda,
-                aws.snowflakeSessionArn(trust.role().name()), aws, this);
+                aws.snowflakeSessionArn(trust.role().name()), sourceVpcIds, aws, this);
         var ready = trust.readyWith(api, args.propagationDelay(), args.iamPropagation());
         var functions = SnowflakeFunctions.create(name, args.database(), args.schema(), catalog,
                 args.grantDatabaseAndSchemaUsage(), trust, api, ready, this);

@@ -32,7 +32,9 @@ public final class SnowflakeSageMakerFunctionsArgs {
     private final MonitoringSettings monitoring;
     private final int logRetentionDays;
     private final EndpointType endpointType;
-    private final String snowflakeVpcId;
+    private final List<String> snowflakeVpcIds;
+    private final boolean discoverSnowflakeVpcIds;
+    private final int integrationTimeoutSeconds;
     private final AccessLogging accessLogging;
     private final Duration iamPropagation;
     private final boolean grantDatabaseAndSchemaUsage;
@@ -55,9 +57,19 @@ public final class SnowflakeSageMakerFunctionsArgs {
         this.monitoring = Objects.requireNonNull(builder.monitoring, "monitoring");
         this.logRetentionDays = builder.logRetentionDays;
         this.endpointType = Objects.requireNonNull(builder.endpointType, "endpointType");
-        this.snowflakeVpcId = builder.snowflakeVpcId;
-        if (endpointType == EndpointType.PRIVATE && snowflakeVpcId == null) {
-            throw new IllegalArgumentException("snowflakeVpcId: a PRIVATE API admits only Snowflake's VPC; set it");
+        this.snowflakeVpcIds = List.copyOf(Objects.requireNonNull(builder.snowflakeVpcIds, "snowflakeVpcIds"));
+        this.discoverSnowflakeVpcIds = builder.discoverSnowflakeVpcIds;
+        if (endpointType == EndpointType.PRIVATE && snowflakeVpcIds.isEmpty() && !discoverSnowflakeVpcIds) {
+            throw new IllegalArgumentException("snowflakeVpcIds: a PRIVATE API admits only Snowflake's VPCs; list "
+                    + "them, or discover them");
+        }
+        if (endpointType != EndpointType.PRIVATE && (!snowflakeVpcIds.isEmpty() || discoverSnowflakeVpcIds)) {
+            throw new IllegalArgumentException("snowflakeVpcIds: only a PRIVATE API filters on Snowflake's VPCs");
+        }
+        this.integrationTimeoutSeconds = builder.integrationTimeoutSeconds;
+        if (integrationTimeoutSeconds < 1 || integrationTimeoutSeconds > 300) {
+            throw new IllegalArgumentException("integrationTimeoutSeconds: " + integrationTimeoutSeconds
+                    + " is not 1 to 300");
         }
         this.accessLogging = Objects.requireNonNull(builder.accessLogging, "accessLogging");
         this.iamPropagation = Objects.requireNonNull(builder.iamPropagation, "iamPropagation");
@@ -116,9 +128,19 @@ public final class SnowflakeSageMakerFunctionsArgs {
         return endpointType;
     }
 
-    /** Snowflake's VPC for a PRIVATE API; {@code null} for REGIONAL. */
-    public String snowflakeVpcId() {
-        return snowflakeVpcId;
+    /** The VPCs a PRIVATE API admits; empty for REGIONAL. */
+    public List<String> snowflakeVpcIds() {
+        return snowflakeVpcIds;
+    }
+
+    /** Whether a PRIVATE API also admits the VPC Snowflake reports through the provider. */
+    public boolean discoverSnowflakeVpcIds() {
+        return discoverSnowflakeVpcIds;
+    }
+
+    /** How long API Gateway waits for the Lambda. */
+    public int integrationTimeoutSeconds() {
+        return integrationTimeoutSeconds;
     }
 
     public AccessLogging accessLogging() {
@@ -160,7 +182,9 @@ public final class SnowflakeSageMakerFunctionsArgs {
         private MonitoringSettings monitoring = new MonitoringSettings(true, null, null, false);
         private int logRetentionDays = 30;
         private EndpointType endpointType = EndpointType.REGIONAL;
-        private String snowflakeVpcId;
+        private List<String> snowflakeVpcIds = List.of();
+        private boolean discoverSnowflakeVpcIds;
+        private int integrationTimeoutSeconds = 29;
         private AccessLogging accessLogging = AccessLogging.EXISTING_ACCOUNT_ROLE;
         private Duration iamPropagation = Duration.ofSeconds(30);
         private boolean grantDatabaseAndSchemaUsage;
@@ -227,8 +251,18 @@ public final class SnowflakeSageMakerFunctionsArgs {
             return this;
         }
 
-        public Builder snowflakeVpcId(String snowflakeVpcId) {
-            this.snowflakeVpcId = snowflakeVpcId;
+        public Builder snowflakeVpcIds(List<String> snowflakeVpcIds) {
+            this.snowflakeVpcIds = snowflakeVpcIds;
+            return this;
+        }
+
+        public Builder discoverSnowflakeVpcIds(boolean discover) {
+            this.discoverSnowflakeVpcIds = discover;
+            return this;
+        }
+
+        public Builder integrationTimeoutSeconds(int seconds) {
+            this.integrationTimeoutSeconds = seconds;
             return this;
         }
 

@@ -84,6 +84,6 @@ class ComponentFromCodeTest {
         assertEquals("snowflakePrivateKey", noKey.getMessage());
         var noVpc = assertThrows(IllegalArgumentException.class,
                 () -> fromCode().endpointType(EndpointType.PRIVATE).build());
-        assertTrue(noVpc.getMessage().startsWith("snowflakeVpcId:"), noVpc.getMessage());
+        assertTrue(noVpc.getMessage().startsWith("snowflakeVpcIds:"), noVpc.getMessage());
     }
 }

@@ -68,6 +68,36 @@ class PolicySecurityTest extends StackTest {
         assertEquals("a1b2c3d4e5", run.inputs(API_POLICY, "sqlscore-api-policy").get("restApiId"));
     }
 
+    /** Snowflake calls from more than one VPC: the policy admits every configured one and no other. */
+    @Test
+    void privateApiAdmitsExactlyTheConfiguredVpcs() throws Exception {
+        var settings = TestSettings.with(StackConfigReader.ENDPOINT_TYPE, "PRIVATE",
+                StackConfigReader.SNOWFLAKE_VPC_IDS, "[\"vpc-0123456789abcdef0\", \"vpc-0aaaabbbbccccdddd\"]");
+        var run = deploy(settings);
+
+        JsonNode statement = run.statement(API_POLICY, "sqlscore-api-policy", "policy");
+        assertEquals(JSON.readTree("[\"vpc-0123456789abcdef0\", \"vpc-0aaaabbbbccccdddd\"]"),
+                statement.at("/Condition/StringEquals/aws:sourceVpc"));
+        assertEquals(List.of(), run.cloud.invoked().stream().filter(i -> i.token.equals(FakeCloud.PLATFORM_INFO))
+                .toList(), "no discovery unless asked for");
+    }
+
+    /** Discovery adds the VPC the provider reports to the configured ones, through the stack's own provider. */
+    @Test
+    void discoveredVpcIsAddedToTheConfiguredOnes() throws Exception {
+        var settings = TestSettings.with(StackConfigReader.ENDPOINT_TYPE, "PRIVATE",
+                StackConfigReader.SNOWFLAKE_VPC_IDS, "[\"vpc-0123456789abcdef0\"]",
+                StackConfigReader.DISCOVER_SNOWFLAKE_VPC_IDS, "true");
+        var run = deploy(settings);
+
+        JsonNode statement = run.statement(API_POLICY, "sqlscore-api-policy", "policy");
+        assertEquals(JSON.readTree("[\"vpc-0123456789abcdef0\", \"" + FakeCloud.SNOWFLAKE_PLATFORM_VPC + "\"]"),
+                statement.at("/Condition/StringEquals/aws:sourceVpc"));
+        var invokes = run.cloud.invoked().stream().filter(i -> i.token.equals(FakeCloud.PLATFORM_INFO)).toList();
+        assertEquals(1, invokes.size());
+        assertTrue(invokes.get(0).provider.contains("sqlscore-snowflake"), invokes.get(0).provider);
+    }
+
     @Test
     void privateApiAcceptsCallsOnlyFromSnowflakesVpc() throws Exception {
         var settings = TestSettings.with(StackConfigReader.ENDPOINT_TYPE, "private",

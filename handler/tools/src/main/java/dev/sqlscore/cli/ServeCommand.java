@@ -55,13 +55,13 @@ final class ServeCommand implements Callable<Integer> {
     private boolean noContentEncoding;
 
     @Option(names = "--integration-timeout", defaultValue = "29", paramLabel = "SECONDS",
-            description = "API Gateway's integration timeout: past it the client gets 504 (default: "
-                    + "${DEFAULT-VALUE}).")
+            description = "API Gateway's integration timeout, the stack's sqlscore:integrationTimeoutSeconds: past "
+                    + "it the client gets 504 (default: ${DEFAULT-VALUE}, as the stack's).")
     private int integrationTimeoutSeconds;
 
     @Option(names = "--function-timeout", defaultValue = "30", paramLabel = "SECONDS",
-            description = "The Lambda function's timeout, which the handler sees as its remaining time "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "The Lambda function's timeout, the stack's sqlscore:lambdaTimeoutSeconds, which the "
+                    + "handler sees as its remaining time (default: ${DEFAULT-VALUE}, as the stack's).")
     private int functionTimeoutSeconds;
 
     @Option(names = "--demo-model", negatable = false,

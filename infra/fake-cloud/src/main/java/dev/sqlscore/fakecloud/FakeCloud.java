@@ -22,6 +22,10 @@ public class FakeCloud implements Mocks {
     public static final String SNOWFLAKE_IAM_USER = "arn:aws:iam::999988887777:user/abc1-s-v2st0000";
     /** Real external ids end in '=' often; it must reach the trust policy unescaped. */
     public static final String EXTERNAL_ID = "MYORG_SFCRole=2_a1b2c3d4e5f6g7h8i9j0=";
+    /** The VPC Snowflake's platform-info data source reports (its snowflake-vpc-id). */
+    public static final String SNOWFLAKE_PLATFORM_VPC = "vpc-0fedcba9876543210";
+    public static final String PLATFORM_INFO =
+            "snowflake:index/getSystemGetSnowflakePlatformInfo:getSystemGetSnowflakePlatformInfo";
     /** What the AWS provider appends to a name it generates (Pulumi's auto-naming: a dash and 7 characters). */
     public static final String AUTONAME_SUFFIX = "-a1b2c3d";
 
@@ -41,6 +45,7 @@ public class FakeCloud implements Mocks {
 
     private final Values values;
     private final ConcurrentLinkedQueue<ResourceArgs> registered = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<CallArgs> invoked = new ConcurrentLinkedQueue<>();
 
     /** The tests' account, region and Snowflake identity, in the {@code aws} partition. */
     public FakeCloud() {
@@ -124,6 +129,7 @@ public class FakeCloud implements Mocks {
 
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        invoked.add(args);
         String region = values.region();
         String partition = values.partition();
         return CompletableFuture.completedFuture(switch (args.token) {
@@ -133,6 +139,8 @@ public class FakeCloud implements Mocks {
                     "dnsSuffix", values.dnsSuffix(), "reverseDnsPrefix", "com.amazonaws");
             case "aws:index/getRegion:getRegion" -> Map.of("name", region, "id", region, "description", region,
                     "endpoint", "ec2." + region + "." + values.dnsSuffix());
+            case PLATFORM_INFO -> Map.of("awsVpcIds", List.of(SNOWFLAKE_PLATFORM_VPC), "azureVnetSubnetIds",
+                    List.of(), "id", "platform-info");
             default -> {
                 if (values.strictInvokes()) {
                     throw new IllegalArgumentException("unmocked invoke " + args.token);
@@ -161,6 +169,11 @@ public class FakeCloud implements Mocks {
     /** Every registration so far, in the order the program made them. */
     public List<ResourceArgs> registered() {
         return List.copyOf(registered);
+    }
+
+    /** Every invoke so far (token, arguments, the provider it went through). */
+    public List<CallArgs> invoked() {
+        return List.copyOf(invoked);
     }
 
     /** Inputs of the one resource with this type and name. */

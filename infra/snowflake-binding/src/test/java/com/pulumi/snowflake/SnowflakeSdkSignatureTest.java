@@ -75,7 +75,9 @@ class SnowflakeSdkSignatureTest {
                 "inputs.ExternalFunctionArgArgs", "inputs.ExternalFunctionHeaderArgs",
                 "inputs.GrantPrivilegesToAccountRoleOnSchemaObjectArgs",
                 "inputs.GrantPrivilegesToAccountRoleOnAccountObjectArgs",
-                "inputs.GrantPrivilegesToAccountRoleOnSchemaArgs")) {
+                "inputs.GrantPrivilegesToAccountRoleOnSchemaArgs", "SnowflakeFunctions",
+                "outputs.GetSystemGetSnowflakePlatformInfoResult",
+                "outputs.GetSystemGetSnowflakePlatformInfoResult$Builder")) {
             assertTrue(bound.contains("com.pulumi.snowflake." + used), used);
         }
     }

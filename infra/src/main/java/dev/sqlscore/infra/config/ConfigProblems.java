@@ -1,5 +1,8 @@
 package dev.sqlscore.infra.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +14,44 @@ import java.util.regex.Pattern;
  */
 final class ConfigProblems {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final List<String> problems = new ArrayList<>();
 
     void add(String key, String problem) {
         problems.add(key + ": " + problem);
+    }
+
+    /**
+     * A list of strings, as Pulumi hands a list-typed key over (JSON text); a single string is taken as a list of
+     * one, since {@code pulumi config set key value} stores one.
+     */
+    List<String> stringList(String key, String raw) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(raw);
+        } catch (JsonProcessingException e) {
+            node = null;
+        }
+        if (node == null || node.isMissingNode()) {
+            return List.of(raw.strip());
+        }
+        if (node.isTextual()) {
+            return List.of(node.asText().strip());
+        }
+        List<String> values = new ArrayList<>();
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (item.isTextual()) {
+                    values.add(item.asText().strip());
+                } else {
+                    add(key, "holds " + item + ", not a string; write a list of strings");
+                }
+            }
+            return values;
+        }
+        add(key, "is not a list; write a list of strings, e.g. [vpc-0123456789abcdef0]");
+        return values;
     }
 
     void throwIfAny() {

@@ -1,7 +1,11 @@
 package dev.sqlscore.infra.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The one place stack configuration is read and validated. Works on a plain {@link ConfigSource}, so every
@@ -17,7 +21,11 @@ public final class StackConfigReader {
     public static final String LAMBDA_TIMEOUT_SECONDS = "sqlscore:lambdaTimeoutSeconds";
     public static final String LOG_RETENTION_DAYS = "sqlscore:logRetentionDays";
     public static final String ENDPOINT_TYPE = "sqlscore:endpointType";
+    /** Deprecated for {@link #SNOWFLAKE_VPC_IDS}: Snowflake egresses from more than one VPC since 2025. */
     public static final String SNOWFLAKE_VPC_ID = "sqlscore:snowflakeVpcId";
+    public static final String SNOWFLAKE_VPC_IDS = "sqlscore:snowflakeVpcIds";
+    public static final String DISCOVER_SNOWFLAKE_VPC_IDS = "sqlscore:discoverSnowflakeVpcIds";
+    public static final String INTEGRATION_TIMEOUT_SECONDS = "sqlscore:integrationTimeoutSeconds";
     public static final String ACCESS_LOGGING = "sqlscore:accessLogging";
     public static final String IAM_PROPAGATION_SECONDS = "sqlscore:iamPropagationSeconds";
     public static final String MAX_REQUEST_BYTES = "sqlscore:maxRequestBytes";
@@ -47,13 +55,27 @@ public final class StackConfigReader {
      */
     public static final int LAMBDA_MEMORY_FLOOR_MB = 640;
     public static final int LAMBDA_MEMORY_MAX_MB = 10_240;
-    /** API Gateway gives up on an integration after 29 s; the handler must answer before that. */
-    public static final int API_GATEWAY_TIMEOUT_MILLIS = 29_000;
+    /** API Gateway gives up on an integration after 29 s unless the account's quota was raised (up to 300 s). */
+    public static final int DEFAULT_INTEGRATION_TIMEOUT_SECONDS = 29;
+    public static final int MAX_INTEGRATION_TIMEOUT_SECONDS = 300;
+    /** SageMaker's InvokeEndpoint answers within 60 s or not at all. */
+    public static final int INVOKE_ENDPOINT_TIMEOUT_SECONDS = 60;
+    /** The handler's default deadline is this much before the integration timeout: time to write the answer. */
+    public static final int DEADLINE_MARGIN_MILLIS = 4_000;
+    /** This program's configuration namespace, the project's name. */
+    public static final String NAMESPACE = "sqlscore";
+    /** Every key of this program's namespace (each declared in Pulumi.yaml). */
+    public static final List<String> KEYS = List.of(DATABASE, SCHEMA, FUNCTIONS, LAMBDA_MEMORY_MB, LAMBDA_ARCHITECTURE,
+            LAMBDA_TIMEOUT_SECONDS, LOG_RETENTION_DAYS, ENDPOINT_TYPE, SNOWFLAKE_VPC_ID, SNOWFLAKE_VPC_IDS,
+            DISCOVER_SNOWFLAKE_VPC_IDS, INTEGRATION_TIMEOUT_SECONDS, ACCESS_LOGGING, IAM_PROPAGATION_SECONDS,
+            MAX_REQUEST_BYTES, MAX_ROWS_PER_REQUEST, MAX_CONCURRENT_REQUESTS, DEADLINE_MILLIS, DEFAULT_ENDPOINT,
+            GRANT_DATABASE_AND_SCHEMA_USAGE, ALARMS, ALARM_TOPIC_ARN, RESERVED_CONCURRENCY, TRACING, ASYNC_STATE_DAYS);
     public static final List<Integer> LOG_RETENTION_CHOICES = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
             400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
     private final ConfigSource source;
     private final ConfigProblems problems = new ConfigProblems();
+    private final List<String> notices = new ArrayList<>();
 
     private StackConfigReader(ConfigSource source) {
         this.source = source;
@@ -75,11 +97,24 @@ public final class StackConfigReader {
                 lambdaMemoryMb(),
                 problems.oneOf(LAMBDA_ARCHITECTURE, raw(LAMBDA_ARCHITECTURE), "arm64", List.of("arm64", "x86_64")),
                 problems.integer(LAMBDA_TIMEOUT_SECONDS, raw(LAMBDA_TIMEOUT_SECONDS), 30, 1, 900));
-        ScoringSettings scoring = scoring(lambda, functions);
+        int integrationTimeout = integrationTimeoutSeconds(lambda, functions);
+        ScoringSettings scoring = scoring(functions, integrationTimeout);
         int logRetentionDays = logRetentionDays();
         EndpointType endpointType = EndpointType.valueOf(problems.oneOf(ENDPOINT_TYPE, raw(ENDPOINT_TYPE),
                 EndpointType.REGIONAL.name(), List.of(EndpointType.REGIONAL.name(), EndpointType.PRIVATE.name())));
-        String vpcId = snowflakeVpcId(endpointType);
+        List<String> vpcIds = snowflakeVpcIds(endpointType);
+        boolean discoverVpcIds = problems.bool(DISCOVER_SNOWFLAKE_VPC_IDS, raw(DISCOVER_SNOWFLAKE_VPC_IDS), false);
+        if (discoverVpcIds && endpointType != EndpointType.PRIVATE) {
+            problems.add(DISCOVER_SNOWFLAKE_VPC_IDS, "is only used when " + ENDPOINT_TYPE + " is PRIVATE; remove it "
+                    + "or set " + ENDPOINT_TYPE + " to PRIVATE");
+        }
+        if (endpointType == EndpointType.PRIVATE && vpcIds.isEmpty() && !discoverVpcIds
+                && ConfigProblems.isBlank(raw(SNOWFLAKE_VPC_IDS)) && ConfigProblems.isBlank(raw(SNOWFLAKE_VPC_ID))) {
+            problems.add(SNOWFLAKE_VPC_IDS, "needs at least one VPC id when " + ENDPOINT_TYPE + " is PRIVATE: list "
+                    + "every id `select SYSTEM$GET_SNOWFLAKE_PLATFORM_INFO()` returns (snowflake-vpc-id and each id "
+                    + "of snowflake-egress-vpc-ids), or set " + DISCOVER_SNOWFLAKE_VPC_IDS + " to true");
+        }
+        requireKnownKeys();
         String logging = problems.oneOf(ACCESS_LOGGING, raw(ACCESS_LOGGING),
                 AccessLogging.EXISTING_ACCOUNT_ROLE.configValue(), AccessLogging.configValues());
         AccessLogging accessLogging = AccessLogging.values()[AccessLogging.configValues().indexOf(logging)];
@@ -92,7 +127,8 @@ public final class StackConfigReader {
         requireOneModePerEndpoint(functions);
         problems.throwIfAny();
         return new StackSettings(snowflake, database, schema, functions, lambda, scoring, logRetentionDays,
-                endpointType, vpcId, accessLogging, iamPropagation, grantContainers, monitoring, asyncStateDays);
+                endpointType, vpcIds, discoverVpcIds, integrationTimeout, accessLogging, iamPropagation,
+                grantContainers, monitoring, asyncStateDays, List.copyOf(notices));
     }
 
     private SnowflakeConnection snowflake() {
@@ -115,17 +151,38 @@ public final class StackConfigReader {
                         : raw(SNOWFLAKE_PRIVATE_KEY_PASSPHRASE));
     }
 
-    private ScoringSettings scoring(LambdaSettings lambda, List<FunctionSettings> functions) {
+    /**
+     * API Gateway's wait for the Lambda: 29 s unless the account's quota was raised (up to 300 s, Regional and
+     * private APIs). Lambda must outlive it, or API Gateway would wait on a function already killed.
+     */
+    private int integrationTimeoutSeconds(LambdaSettings lambda, List<FunctionSettings> functions) {
+        int seconds = problems.integer(INTEGRATION_TIMEOUT_SECONDS, raw(INTEGRATION_TIMEOUT_SECONDS),
+                DEFAULT_INTEGRATION_TIMEOUT_SECONDS, 1, MAX_INTEGRATION_TIMEOUT_SECONDS);
+        if (lambda.timeoutSeconds() <= seconds) {
+            problems.add(LAMBDA_TIMEOUT_SECONDS, lambda.timeoutSeconds() + " s does not exceed "
+                    + INTEGRATION_TIMEOUT_SECONDS + " (" + seconds + " s): API Gateway would wait on a Lambda already "
+                    + "killed; raise " + LAMBDA_TIMEOUT_SECONDS + " above " + seconds + " or lower "
+                    + INTEGRATION_TIMEOUT_SECONDS);
+        }
+        if (seconds > DEFAULT_INTEGRATION_TIMEOUT_SECONDS) {
+            notices.add(INTEGRATION_TIMEOUT_SECONDS + " is " + seconds + " s: API Gateway accepts more than 29 s only "
+                    + "after a Service Quotas increase of \"Maximum integration timeout in milliseconds\" for this "
+                    + "account and region (which may lower its request-rate quota); without it `pulumi up` fails");
+        }
+        if (seconds > INVOKE_ENDPOINT_TIMEOUT_SECONDS && functions.stream().anyMatch(f -> !f.isAsync())) {
+            notices.add(INTEGRATION_TIMEOUT_SECONDS + " is " + seconds + " s but SageMaker's InvokeEndpoint answers "
+                    + "within " + INVOKE_ENDPOINT_TIMEOUT_SECONDS + " s: a real-time model that needs longer must be "
+                    + "an asynchronous function (mode: async)");
+        }
+        return seconds;
+    }
+
+    private ScoringSettings scoring(List<FunctionSettings> functions, int integrationTimeout) {
         int maxRequestBytes = problems.integer(MAX_REQUEST_BYTES, raw(MAX_REQUEST_BYTES), 4_000_000, 1_024, 6_291_456);
         int maxRows = problems.integer(MAX_ROWS_PER_REQUEST, raw(MAX_ROWS_PER_REQUEST), 0, 0, Integer.MAX_VALUE);
         int maxConcurrent = problems.integer(MAX_CONCURRENT_REQUESTS, raw(MAX_CONCURRENT_REQUESTS), 8, 1, 64);
-        int deadline = problems.integer(DEADLINE_MILLIS, raw(DEADLINE_MILLIS), 25_000, 1_000,
-                API_GATEWAY_TIMEOUT_MILLIS - 1);
-        if (deadline >= lambda.timeoutSeconds() * 1_000) {
-            problems.add(DEADLINE_MILLIS, deadline + " ms is not below " + LAMBDA_TIMEOUT_SECONDS + " ("
-                    + lambda.timeoutSeconds() + " s): lower the deadline or raise the Lambda timeout, so the handler "
-                    + "answers before Lambda kills it");
-        }
+        int integrationMillis = integrationTimeout * 1_000;
+        int deadline = deadlineMillis(integrationMillis);
         String defaultEndpoint = problems.matching(DEFAULT_ENDPOINT, raw(DEFAULT_ENDPOINT), Patterns.SAGEMAKER_NAME,
                 "a SageMaker endpoint name");
         List<String> endpoints = functions.stream().map(FunctionSettings::endpointName).distinct().toList();
@@ -150,6 +207,26 @@ public final class StackConfigReader {
                 }
             }
         }
+    }
+
+    /** -1 (the default) follows the integration timeout, 4 s before it: time to answer before API Gateway cuts. */
+    private int deadlineMillis(int integrationMillis) {
+        String raw = raw(DEADLINE_MILLIS);
+        int following = Math.max(1_000, integrationMillis - DEADLINE_MARGIN_MILLIS);
+        if (ConfigProblems.isBlank(raw) || raw.strip().equals("-1")) {
+            return following;
+        }
+        String value = raw.strip();
+        if (value.matches("\\d{1,9}")) {
+            int deadline = Integer.parseInt(value);
+            if (deadline >= 1_000 && deadline < integrationMillis) {
+                return deadline;
+            }
+        }
+        problems.add(DEADLINE_MILLIS, "'" + value + "' is not allowed; expected -1 (4 s before "
+                + INTEGRATION_TIMEOUT_SECONDS + ") or a whole number from 1000 to " + (integrationMillis - 1)
+                + " (below " + INTEGRATION_TIMEOUT_SECONDS + ", " + integrationMillis + " ms)");
+        return following;
     }
 
     private int lambdaMemoryMb() {
@@ -190,18 +267,46 @@ public final class StackConfigReader {
         return days;
     }
 
-    private String snowflakeVpcId(EndpointType endpointType) {
-        String vpcId = problems.matching(SNOWFLAKE_VPC_ID, raw(SNOWFLAKE_VPC_ID), Patterns.VPC_ID,
-                "a VPC id like vpc-0123456789abcdef0 (Snowflake's, from SYSTEM$GET_SNOWFLAKE_PLATFORM_INFO())");
-        if (endpointType == EndpointType.PRIVATE && vpcId == null && ConfigProblems.isBlank(raw(SNOWFLAKE_VPC_ID))) {
-            problems.add(SNOWFLAKE_VPC_ID, "is required when " + ENDPOINT_TYPE + " is PRIVATE: set it to the "
-                    + "snowflake-vpc-id from `select SYSTEM$GET_SNOWFLAKE_PLATFORM_INFO()`");
+    /** The configured ids, the deprecated single key's included, each once, in configuration order. */
+    private List<String> snowflakeVpcIds(EndpointType endpointType) {
+        String what = "a VPC id like vpc-0123456789abcdef0 (Snowflake's, from SYSTEM$GET_SNOWFLAKE_PLATFORM_INFO())";
+        Set<String> ids = new LinkedHashSet<>();
+        String rawList = raw(SNOWFLAKE_VPC_IDS);
+        if (!ConfigProblems.isBlank(rawList)) {
+            List<String> listed = problems.stringList(SNOWFLAKE_VPC_IDS, rawList);
+            for (int i = 0; i < listed.size(); i++) {
+                String id = problems.matching(SNOWFLAKE_VPC_IDS + "[" + i + "]", listed.get(i), Patterns.VPC_ID, what);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
         }
-        if (endpointType == EndpointType.REGIONAL && vpcId != null) {
-            problems.add(SNOWFLAKE_VPC_ID, "is only used when " + ENDPOINT_TYPE + " is PRIVATE; remove it or set "
-                    + ENDPOINT_TYPE + " to PRIVATE");
+        String single = problems.matching(SNOWFLAKE_VPC_ID, raw(SNOWFLAKE_VPC_ID), Patterns.VPC_ID, what);
+        if (single != null) {
+            ids.add(single);
+            notices.add(SNOWFLAKE_VPC_ID + " is deprecated: Snowflake calls from more than one VPC since 2025, so move "
+                    + "it into the list " + SNOWFLAKE_VPC_IDS + " with every id SYSTEM$GET_SNOWFLAKE_PLATFORM_INFO() "
+                    + "returns (`pulumi config rm " + SNOWFLAKE_VPC_ID + "`)");
         }
-        return endpointType == EndpointType.PRIVATE ? vpcId : null;
+        if (endpointType == EndpointType.REGIONAL && !ids.isEmpty()) {
+            problems.add(single != null ? SNOWFLAKE_VPC_ID : SNOWFLAKE_VPC_IDS, "is only used when " + ENDPOINT_TYPE
+                    + " is PRIVATE; remove it or set " + ENDPOINT_TYPE + " to PRIVATE");
+        }
+        return endpointType == EndpointType.PRIVATE ? List.copyOf(ids) : List.of();
+    }
+
+    /**
+     * Every key of this program's namespace the stack sets must be one the program reads: Pulumi hands the program
+     * undeclared keys too, so a typo ({@code sqlscore:lambdaMemory}) would otherwise deploy the default silently.
+     */
+    private void requireKnownKeys() {
+        for (String key : new TreeSet<>(source.keys())) {
+            if (key.startsWith(NAMESPACE + ":") && !KEYS.contains(key)) {
+                problems.add(key, "is not a setting of this program" + Suggestions.nearest(key, KEYS)
+                        .map(nearest -> "; did you mean " + nearest + "?").orElse("")
+                        + " The settings are declared in Pulumi.yaml; remove it with `pulumi config rm " + key + "`");
+            }
+        }
     }
 
     private String raw(String key) {

@@ -104,6 +104,42 @@ class ProjectFileTest {
                 rules.stackProblems("dev", stack));
     }
 
+    /** A list-typed key with a default, as snowflakeVpcIds is declared: Pulumi's checks of both, in the model. */
+    @Test
+    void modelChecksAListTypedKeyWithADefault() throws IOException {
+        var rules = PulumiConfigRules.of(PulumiConfigRules.parseYaml("""
+                name: sqlscore
+                config:
+                  sqlscore:snowflakeVpcIds:
+                    type: array
+                    items:
+                      type: string
+                    default: []
+                """));
+        assertEquals(List.of(), rules.projectProblems());
+        JsonNode unset = PulumiConfigRules.parseYaml("config:\n  aws:region: us-east-1\n");
+        assertEquals(List.of(), rules.stackProblems("dev", unset));
+        assertEquals("[]", rules.effectiveConfig(unset).get("sqlscore:snowflakeVpcIds"));
+        JsonNode listed = PulumiConfigRules.parseYaml("config:\n  sqlscore:snowflakeVpcIds: [vpc-1, vpc-2]\n");
+        assertEquals(List.of(), rules.stackProblems("dev", listed));
+        assertEquals("[\"vpc-1\",\"vpc-2\"]", rules.effectiveConfig(listed).get("sqlscore:snowflakeVpcIds"));
+        assertEquals(List.of("Stack 'dev' with configuration key 'sqlscore:snowflakeVpcIds' must be of type 'array'"),
+                rules.stackProblems("dev", PulumiConfigRules.parseYaml(
+                        "config:\n  sqlscore:snowflakeVpcIds: vpc-1\n")));
+
+        var wrongDefault = PulumiConfigRules.of(PulumiConfigRules.parseYaml("""
+                name: sqlscore
+                config:
+                  sqlscore:snowflakeVpcIds:
+                    type: array
+                    items:
+                      type: string
+                    default: vpc-1
+                """));
+        assertEquals(List.of("The default value specified for configuration key 'sqlscore:snowflakeVpcIds' is not of "
+                + "the expected type 'array'"), wrongDefault.projectProblems());
+    }
+
     @Test
     void modelReportsProjectFileMistakes() throws IOException {
         var rules = PulumiConfigRules.of(PulumiConfigRules.parseYaml("""
@@ -175,6 +211,7 @@ class ProjectFileTest {
             }
         }
         assertEquals(read, rules().declaredKeys().keySet());
+        assertEquals(read, new TreeSet<>(StackConfigReader.KEYS), "the keys a typo is checked against");
     }
 
     /** What Pulumi fills in from the declared defaults reads exactly as leaving the keys out. */

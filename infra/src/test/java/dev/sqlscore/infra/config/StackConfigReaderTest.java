@@ -31,7 +31,10 @@ import static dev.sqlscore.infra.config.StackConfigReader.SNOWFLAKE_PASSWORD;
 import static dev.sqlscore.infra.config.StackConfigReader.SNOWFLAKE_PRIVATE_KEY;
 import static dev.sqlscore.infra.config.StackConfigReader.SNOWFLAKE_ROLE;
 import static dev.sqlscore.infra.config.StackConfigReader.SNOWFLAKE_USER;
+import static dev.sqlscore.infra.config.StackConfigReader.DISCOVER_SNOWFLAKE_VPC_IDS;
+import static dev.sqlscore.infra.config.StackConfigReader.INTEGRATION_TIMEOUT_SECONDS;
 import static dev.sqlscore.infra.config.StackConfigReader.SNOWFLAKE_VPC_ID;
+import static dev.sqlscore.infra.config.StackConfigReader.SNOWFLAKE_VPC_IDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -42,6 +45,54 @@ class StackConfigReaderTest {
 
     private static Map<String, String> minimal() {
         return ValidConfig.minimal();
+    }
+
+    /** The old single key still admits its VPC, beside the list, and says it is deprecated. */
+    @Test
+    void theDeprecatedVpcKeyJoinsTheListWithANotice() {
+        Map<String, String> config = minimal();
+        config.put(ENDPOINT_TYPE, "PRIVATE");
+        config.put(SNOWFLAKE_VPC_IDS, "[\"vpc-0aaaabbbbccccdddd\", \"vpc-0123456789abcdef0\"]");
+        config.put(SNOWFLAKE_VPC_ID, "vpc-0123456789abcdef0");
+
+        StackSettings settings = read(config);
+
+        assertEquals(List.of("vpc-0aaaabbbbccccdddd", "vpc-0123456789abcdef0"), settings.snowflakeVpcIds());
+        assertEquals(1, settings.notices().size(), settings.notices()::toString);
+        assertTrue(settings.notices().get(0).startsWith(SNOWFLAKE_VPC_ID + " is deprecated")
+                && settings.notices().get(0).contains(SNOWFLAKE_VPC_IDS), settings.notices().get(0));
+    }
+
+    /** Discovery alone satisfies PRIVATE; the ids come at deploy time. */
+    @Test
+    void discoveryAloneIsEnoughForAPrivateApi() {
+        Map<String, String> config = minimal();
+        config.put(ENDPOINT_TYPE, "PRIVATE");
+        config.put(DISCOVER_SNOWFLAKE_VPC_IDS, "true");
+
+        StackSettings settings = read(config);
+
+        assertTrue(settings.discoverSnowflakeVpcIds());
+        assertEquals(List.of(), settings.snowflakeVpcIds());
+    }
+
+    /** A raised integration timeout moves the deadline with it, and says which quota it needs and where 60 s ends. */
+    @Test
+    void aLongerIntegrationTimeoutMovesTheDeadlineAndSaysWhatItNeeds() {
+        Map<String, String> config = minimal();
+        config.put(INTEGRATION_TIMEOUT_SECONDS, "120");
+        config.put(LAMBDA_TIMEOUT_SECONDS, "150");
+
+        StackSettings settings = read(config);
+
+        assertEquals(120, settings.integrationTimeoutSeconds());
+        assertEquals(116_000, settings.scoring().deadlineMillis());
+        assertEquals(2, settings.notices().size(), settings.notices()::toString);
+        assertTrue(settings.notices().get(0).contains("Maximum integration timeout in milliseconds"));
+        assertTrue(settings.notices().get(1).contains("mode: async"));
+
+        config.put(DEADLINE_MILLIS, "90000");
+        assertEquals(90_000, read(config).scoring().deadlineMillis(), "a set deadline is kept");
     }
 
     private static StackSettings read(Map<String, String> config) {
@@ -58,7 +109,9 @@ class StackConfigReaderTest {
         assertEquals(new ScoringSettings(4_000_000, 0, 8, 25_000, null), settings.scoring());
         assertEquals(30, settings.logRetentionDays());
         assertEquals(EndpointType.REGIONAL, settings.endpointType());
-        assertNull(settings.snowflakeVpcId());
+        assertEquals(List.of(), settings.snowflakeVpcIds());
+        assertEquals(29, settings.integrationTimeoutSeconds());
+        assertEquals(List.of(), settings.notices());
         assertEquals(AccessLogging.EXISTING_ACCOUNT_ROLE, settings.accessLogging());
         assertEquals(Duration.ofSeconds(30), settings.iamPropagation());
         FunctionSettings function = settings.functions().get(0);
@@ -117,7 +170,7 @@ class StackConfigReaderTest {
         assertEquals(new ScoringSettings(6_291_456, 1000, 64, 28_999, "ep-1"), settings.scoring());
         assertEquals(365, settings.logRetentionDays());
         assertEquals(EndpointType.PRIVATE, settings.endpointType());
-        assertEquals("vpc-0123456789abcdef0", settings.snowflakeVpcId());
+        assertEquals(List.of("vpc-0123456789abcdef0"), settings.snowflakeVpcIds());
         assertEquals(AccessLogging.MANAGE_ACCOUNT_ROLE, settings.accessLogging());
         assertEquals(Duration.ZERO, settings.iamPropagation());
         assertEquals(new SnowflakeConnection("MYORG", "MYACCOUNT", "PULUMI", "ACCOUNTADMIN", "WH",
@@ -194,7 +247,9 @@ class StackConfigReaderTest {
                 invalid(LAMBDA_MEMORY_MB, "lots", LAMBDA_MEMORY_MB, "whole number"),
                 invalid(LAMBDA_ARCHITECTURE, "arm", LAMBDA_ARCHITECTURE, "arm64, x86_64"),
                 invalid(LAMBDA_TIMEOUT_SECONDS, "901", LAMBDA_TIMEOUT_SECONDS, "from 1 to 900"),
-                invalid(LAMBDA_TIMEOUT_SECONDS, "20", DEADLINE_MILLIS, "is not below " + LAMBDA_TIMEOUT_SECONDS),
+                // The deadline is below the integration timeout, which the Lambda timeout must exceed: one root cause.
+                invalid(LAMBDA_TIMEOUT_SECONDS, "20", LAMBDA_TIMEOUT_SECONDS,
+                        "20 s does not exceed " + INTEGRATION_TIMEOUT_SECONDS),
                 invalid(DEADLINE_MILLIS, "29000", DEADLINE_MILLIS, "from 1000 to 28999"),
                 invalid(MAX_REQUEST_BYTES, "6291457", MAX_REQUEST_BYTES, "from 1024 to 6291456"),
                 invalid(MAX_ROWS_PER_REQUEST, "-1", MAX_ROWS_PER_REQUEST, "from 0 to"),
@@ -203,8 +258,22 @@ class StackConfigReaderTest {
                 invalid(DEFAULT_ENDPOINT, "other-endpoint", DEFAULT_ENDPOINT, "use one of my-endpoint"),
                 invalid(LOG_RETENTION_DAYS, "10", LOG_RETENTION_DAYS, "[1, 3, 5, 7, 14, 30"),
                 invalid(ENDPOINT_TYPE, "EDGE", ENDPOINT_TYPE, "REGIONAL, PRIVATE"),
-                invalid(ENDPOINT_TYPE, "PRIVATE", SNOWFLAKE_VPC_ID,
-                        "is required when " + ENDPOINT_TYPE + " is PRIVATE"),
+                invalid(ENDPOINT_TYPE, "PRIVATE", SNOWFLAKE_VPC_IDS,
+                        "needs at least one VPC id when " + ENDPOINT_TYPE + " is PRIVATE"),
+                invalid(SNOWFLAKE_VPC_IDS, "[\"vpc-0123456789abcdef0\"]", SNOWFLAKE_VPC_IDS, "only used when"),
+                invalid(SNOWFLAKE_VPC_IDS, "[\"my-vpc\"]", SNOWFLAKE_VPC_IDS + "[0]", "vpc-0123456789abcdef0"),
+                invalid(SNOWFLAKE_VPC_IDS, "{\"id\": \"vpc-0123456789abcdef0\"}", SNOWFLAKE_VPC_IDS, "not a list"),
+                invalid(SNOWFLAKE_VPC_IDS, "[1]", SNOWFLAKE_VPC_IDS, "not a string"),
+                invalid(DISCOVER_SNOWFLAKE_VPC_IDS, "true", DISCOVER_SNOWFLAKE_VPC_IDS, "only used when"),
+                invalid(INTEGRATION_TIMEOUT_SECONDS, "301", INTEGRATION_TIMEOUT_SECONDS, "from 1 to 300"),
+                invalid(INTEGRATION_TIMEOUT_SECONDS, "0", INTEGRATION_TIMEOUT_SECONDS, "from 1 to 300"),
+                invalid(INTEGRATION_TIMEOUT_SECONDS, "30", LAMBDA_TIMEOUT_SECONDS,
+                        "30 s does not exceed " + INTEGRATION_TIMEOUT_SECONDS + " (30 s)"),
+                invalid(DEADLINE_MILLIS, "29000", DEADLINE_MILLIS, "from 1000 to 28999"),
+                invalid("sqlscore:lambdaMemory", "2048", "sqlscore:lambdaMemory",
+                        "did you mean sqlscore:lambdaMemoryMb?"),
+                invalid("sqlscore:deadlineMilis", "20000", "sqlscore:deadlineMilis",
+                        "did you mean sqlscore:deadlineMillis?"),
                 invalid(SNOWFLAKE_VPC_ID, "vpc-0123456789abcdef0", SNOWFLAKE_VPC_ID, "only used when"),
                 invalid(SNOWFLAKE_VPC_ID, "my-vpc", SNOWFLAKE_VPC_ID, "vpc-0123456789abcdef0"),
                 invalid(ACCESS_LOGGING, "on", ACCESS_LOGGING, "existing-account-role, manage-account-role, off"),

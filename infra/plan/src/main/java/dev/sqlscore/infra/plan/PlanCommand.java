@@ -9,6 +9,7 @@ import dev.sqlscore.fakecloud.PulumiConfigRules;
 import dev.sqlscore.infra.SnowflakeSageMakerFunctions;
 import dev.sqlscore.infra.App;
 import dev.sqlscore.infra.config.ConfigSource;
+import dev.sqlscore.infra.config.FunctionSettings;
 import dev.sqlscore.infra.config.InvalidConfigException;
 import dev.sqlscore.infra.config.StackConfigReader;
 import dev.sqlscore.infra.config.StackSettings;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -114,12 +116,35 @@ public final class PlanCommand {
         if (!Files.isRegularFile(artifact)) {
             todo.add("handler/target/handler.jar is not built; before `pulumi up`: ./mvnw -B package -DskipTests");
         }
+        todo.addAll(settings.notices());
         if (!todo.isEmpty()) {
             out.println();
             out.println("Before `pulumi up`:");
             todo.forEach(item -> out.println("  - " + item));
         }
+        printSettings(config, rules.stackValues(stackYaml).keySet(), settings);
         return print(register(settings, region, artifact), region, settings);
+    }
+
+    /**
+     * Every setting of this program as the deployment will use it: the stack's value or the declared default, and
+     * what a setting that follows another comes to.
+     */
+    private void printSettings(Map<String, String> config, Set<String> setInStack, StackSettings settings) {
+        out.println();
+        out.println("Settings of this program, as `pulumi up` will use them (defaults from Pulumi.yaml):");
+        for (String key : StackConfigReader.KEYS.stream().sorted().toList()) {
+            String value = config.getOrDefault(key, "");
+            if (key.equals(StackConfigReader.FUNCTIONS)) {
+                value = settings.functions().size() + " (" + String.join(", ", settings.functions().stream()
+                        .map(FunctionSettings::sqlName).toList()) + ")";
+            } else if (key.equals(StackConfigReader.DEADLINE_MILLIS) && value.strip().equals("-1")) {
+                value = "-1, so " + settings.scoring().deadlineMillis() + " ms (4 s before the integration timeout)";
+            } else if (value.isEmpty()) {
+                value = "(not set)";
+            }
+            out.println("  " + key + " = " + value + (setInStack.contains(key) ? "" : "   [default]"));
+        }
     }
 
     /** The program's component under Pulumi's mocks, as {@code pulumi up} would run it: what it registers. */

@@ -1,6 +1,7 @@
 package dev.sqlscore.infra.plan;
 
 import com.pulumi.test.PulumiTest;
+import dev.sqlscore.infra.config.StackConfigReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -107,6 +108,39 @@ class PlanCommandTest {
         assertTrue(plan.contains("sqlscore:functions[0].returnType: 'FLOAT' is not allowed"), plan);
         assertFalse(plan.contains("CREATE"), "no plan for a stack that cannot deploy");
         assertFalse(plan.contains("snowflake:privateKey is not set"), "an encrypted value is set");
+    }
+
+    /** A mistyped key would deploy the default silently: the plan refuses it and names the declared key. */
+    @Test
+    void aMistypedKeyIsRefusedWithTheKeyItMeant() throws IOException {
+        Files.copy(REPOSITORY.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi.typo.yaml"), Files.readString(REPOSITORY.resolve("Pulumi.dev.yaml"))
+                .replace("sqlscore:lambdaMemoryMb: 2048", "sqlscore:lambdaMemory: 2048"));
+
+        assertEquals(2, plan(dir, "typo"));
+
+        assertTrue(output().contains("sqlscore:lambdaMemory: is not a setting of this program; did you mean "
+                + "sqlscore:lambdaMemoryMb?"), output());
+        assertFalse(output().contains("CREATE"), output());
+    }
+
+    /** What will be deployed is visible: every setting, the stack's value or the declared default. */
+    @Test
+    void everyEffectiveSettingIsPrinted() throws IOException {
+        assertEquals(0, plan(REPOSITORY, "dev"));
+
+        String plan = output();
+        assertTrue(plan.contains("  sqlscore:lambdaMemoryMb = 2048\n"), plan);
+        assertTrue(plan.contains("  sqlscore:logRetentionDays = 14\n"), plan);
+        assertTrue(plan.contains("  sqlscore:lambdaTimeoutSeconds = 30   [default]\n"), plan);
+        assertTrue(plan.contains("  sqlscore:integrationTimeoutSeconds = 29   [default]\n"), plan);
+        assertTrue(plan.contains("  sqlscore:deadlineMillis = -1, so 25000 ms (4 s before the integration timeout)"
+                + "   [default]\n"), plan);
+        assertTrue(plan.contains("  sqlscore:functions = 3 (SAGEMAKER_INVOKE, CHURN_EXPLAIN, SUMMARIZE)\n"), plan);
+        assertTrue(plan.contains("  sqlscore:snowflakeVpcIds = []   [default]\n"), plan);
+        for (String key : StackConfigReader.KEYS) {
+            assertTrue(plan.contains("  " + key + " = "), key + " is not printed");
+        }
     }
 
     @Test
