@@ -36,6 +36,12 @@ import java.util.function.LongSupplier;
  */
 public final class BatchScorer {
 
+    /**
+     * Extra model calls one batch may spend isolating refused rows: about 18 refused rows of a 10,000-row chunk
+     * (2 x refused x log2(rows) calls at worst), far more when they sit together.
+     */
+    static final int ISOLATION_CALL_BUDGET = 512;
+
     /** Kept back from the carrier's remaining time to write and return the answer. */
     public static final Duration ANSWER_MARGIN = Duration.ofMillis(500);
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
@@ -148,18 +154,33 @@ public final class BatchScorer {
     private byte[] answer(ScoringRequest request, FunctionSettings settings, Deadline deadline, BatchLog log) {
         ParsedBatch batch = BatchParser.parse(RequestBody.decode(request.body()), settings.format());
         log.rows(batch.size());
-        return batch.answer(batch.hasInput() ? score(settings, batch.encoded(), deadline, log) : List.of());
+        if (!batch.hasInput()) {
+            return batch.answer(List.of());
+        }
+        var refusals = new Refusals(ISOLATION_CALL_BUDGET);
+        List<JsonValue> scored = score(settings, batch.encoded(), deadline, log, refusals);
+        if (refusals.extraCalls() > 0) {
+            int[] refused = refusals.rows();
+            if (refused.length == batch.encoded().count()) {
+                throw refusals.stopped("the model refused every one of the batch's " + refused.length + " rows on "
+                        + "its own", batch.encoded().count());
+            }
+            log.rowsRefused(refused.length, batch.rowNumbersOfEncoded(refused, BatchLog.REFUSED_ROWS_LOGGED),
+                    refusals.extraCalls());
+        }
+        return batch.answer(scored);
     }
 
     /** The model's values for rows that have input, in order. */
-    private List<JsonValue> score(FunctionSettings settings, EncodedRows encoded, Deadline deadline, BatchLog log) {
+    private List<JsonValue> score(FunctionSettings settings, EncodedRows encoded, Deadline deadline, BatchLog log,
+                                  Refusals refusals) {
         List<RowRange> chunks = Chunker.plan(encoded, config.maxRequestBytes(), config.maxRowsPerRequest());
         log.chunks(chunks.size());
         long modelStart = nanoClock.getAsLong();
         List<List<JsonValue>> answers;
         try {
             answers = parallel.run(chunks.size(), config.maxConcurrentRequests(), deadline,
-                    (chunk, timeout) -> invokeChunk(settings, encoded, chunks, chunk, timeout));
+                    (chunk, timeout) -> invokeChunk(settings, encoded, chunks, chunk, timeout, deadline, refusals));
         } catch (ModelInvocationException e) {
             // The invoker was given the time left as its timeout: its timing out is the batch's deadline passing.
             throw e.failure() == ModelInvocationException.Failure.TIMED_OUT ? deadline.exceeded() : e;
@@ -175,8 +196,52 @@ public final class BatchScorer {
     }
 
     private List<JsonValue> invokeChunk(FunctionSettings settings, EncodedRows encoded, List<RowRange> chunks,
-                                        int chunk, Duration timeout) {
+                                        int chunk, Duration timeout, Deadline deadline, Refusals refusals) {
         RowRange range = chunks.get(chunk);
+        try {
+            return invokeRange(settings, encoded, range, timeout, chunk, chunks.size());
+        } catch (ModelInvocationException e) {
+            if (!settings.nullOnRowError() || e.failure() != ModelInvocationException.Failure.MODEL_REJECTED_INPUT) {
+                throw e;
+            }
+            return isolate(settings, encoded, range, deadline, refusals, chunk, chunks.size());
+        }
+    }
+
+    /**
+     * The model refused the chunk: find the rows it refuses on their own by bisection (RowIsolation), answer them NULL
+     * and the others with the model's own answers. Throttling, 5xx, timeouts and unreadable answers on the way stay
+     * what they are; the budget and the deadline stop it with a message that says how far it got.
+     */
+    private List<JsonValue> isolate(FunctionSettings settings, EncodedRows encoded, RowRange range, Deadline deadline,
+                                    Refusals refusals, int chunk, int chunks) {
+        var isolation = new RowIsolation<JsonValue>(range);
+        for (var next = isolation.next(); next.isPresent(); next = isolation.next()) {
+            if (!refusals.takeCall()) {
+                throw refusals.stopped("its budget of " + ISOLATION_CALL_BUDGET + " extra model calls per batch ran "
+                        + "out", encoded.count());
+            }
+            if (deadline.expired()) {
+                throw refusals.outOfTime(deadline);
+            }
+            try {
+                isolation.answered(invokeRange(settings, encoded, next.get(), deadline.remaining(), chunk, chunks));
+            } catch (ModelInvocationException e) {
+                if (e.failure() == ModelInvocationException.Failure.TIMED_OUT) {
+                    throw refusals.outOfTime(deadline);
+                }
+                if (e.failure() != ModelInvocationException.Failure.MODEL_REJECTED_INPUT) {
+                    throw e;
+                }
+                isolation.refused();
+            }
+        }
+        isolation.refusedRows().forEach(refusals::refused);
+        return isolation.answers(JsonValue.NULL);
+    }
+
+    private List<JsonValue> invokeRange(FunctionSettings settings, EncodedRows encoded, RowRange range,
+                                        Duration timeout, int chunk, int chunks) {
         ModelRequest request = new ModelRequest(settings.endpointName(), settings.contentType(), settings.accept(),
                 settings.targetModel(), settings.targetVariant(), settings.inferenceComponent(),
                 settings.customAttributes(), encoded.body(range));
@@ -184,7 +249,7 @@ public final class BatchScorer {
         try {
             return ResponseDecoder.decode(response.contentType(), response.body(), range.count());
         } catch (InvalidModelResponseException e) {
-            throw new InvalidModelResponseException("Model request " + (chunk + 1) + " of " + chunks.size()
+            throw new InvalidModelResponseException("Model request " + (chunk + 1) + " of " + chunks
                     + " (rows at index " + range.from() + " to " + (range.to() - 1) + " of those sent to the model): "
                     + e.getMessage(), e);
         }

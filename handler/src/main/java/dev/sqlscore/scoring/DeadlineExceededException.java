@@ -11,8 +11,13 @@ public final class DeadlineExceededException extends ProtocolException {
     public static final String CODE = "DEADLINE_EXCEEDED";
 
     public DeadlineExceededException(long deadlineMillis) {
+        this(deadlineMillis, "");
+    }
+
+    /** @param detail what the batch was doing when time ran out, appended to the message */
+    public DeadlineExceededException(long deadlineMillis, String detail) {
         super(504, CODE, "The batch took longer than its " + deadlineMillis + " ms deadline; lower MAX_BATCH_ROWS "
                 + "on the external function or raise " + ScoringConfig.ENV_DEADLINE_MILLIS + " (keep it below API "
-                + "Gateway's 29 s integration timeout and the Lambda function's timeout)");
+                + "Gateway's integration timeout and the Lambda function's timeout)." + detail);
     }
 }

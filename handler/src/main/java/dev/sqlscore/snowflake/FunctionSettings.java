@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * @param customAttributes   custom attributes for the container, or null
  * @param async              for an asynchronous function, how its batches go to the async endpoint; null for a
  *                           real-time one
+ * @param nullOnRowError     {@code sagemaker-on-row-error = null}: rows the model refuses on their own are answered
+ *                           NULL instead of failing the batch
  */
 public record FunctionSettings(
         String endpointName,
@@ -33,7 +35,8 @@ public record FunctionSettings(
         String targetVariant,
         String inferenceComponent,
         String customAttributes,
-        AsyncOptions async) {
+        AsyncOptions async,
+        boolean nullOnRowError) {
 
     public static final String ENDPOINT_NAME = "sagemaker-endpoint-name";
     public static final String CONTENT_TYPE = "sagemaker-content-type";
@@ -48,10 +51,12 @@ public record FunctionSettings(
     public static final String FAILURE_PATH = "sagemaker-failure-path";
     public static final String INVOCATION_TIMEOUT_SECONDS = "sagemaker-invocation-timeout-seconds";
     public static final String REQUEST_TTL_SECONDS = "sagemaker-request-ttl-seconds";
+    /** {@code fail} (the default: a refused row fails the batch) or {@code null} (it is answered NULL). */
+    public static final String ON_ROW_ERROR = "sagemaker-on-row-error";
     /** Every setting a function may send, in the order the docs list them. */
     public static final List<String> KNOWN = List.of(ENDPOINT_NAME, CONTENT_TYPE, ACCEPT, TARGET_MODEL,
             TARGET_VARIANT, INFERENCE_COMPONENT, CUSTOM_ATTRIBUTES, MODE, OUTPUT_PATH, FAILURE_PATH,
-            INVOCATION_TIMEOUT_SECONDS, REQUEST_TTL_SECONDS);
+            INVOCATION_TIMEOUT_SECONDS, REQUEST_TTL_SECONDS, ON_ROW_ERROR);
     /** Only these go with an async call; the others are the real-time endpoint's. */
     private static final List<String> ASYNC_ONLY = List.of(OUTPUT_PATH, FAILURE_PATH, INVOCATION_TIMEOUT_SECONDS,
             REQUEST_TTL_SECONDS);
@@ -90,10 +95,29 @@ public record FunctionSettings(
         PayloadFormat format = PayloadFormat.forContentType(contentType).orElseThrow(
                 () -> new InvalidHeaderException(CONTENT_TYPE + " '" + Texts.clip(contentType) + "' is not "
                         + "supported; use " + PayloadFormat.supportedTypes()));
+        AsyncOptions async = async(headers);
+        boolean nullOnRowError = nullOnRowError(headers);
+        if (nullOnRowError && async != null) {
+            throw new InvalidHeaderException(ON_ROW_ERROR + " 'null' is for real-time functions only: an asynchronous "
+                    + "function's batch is answered from S3, where its rows cannot be isolated; remove it or the "
+                    + "function's '" + MODE + "' = 'async'");
+        }
         return new FunctionSettings(endpointName, format, contentType, setting(headers, ACCEPT).orElse(contentType),
                 setting(headers, TARGET_MODEL).orElse(null), setting(headers, TARGET_VARIANT).orElse(null),
                 setting(headers, INFERENCE_COMPONENT).orElse(null), setting(headers, CUSTOM_ATTRIBUTES).orElse(null),
-                async(headers));
+                async, nullOnRowError);
+    }
+
+    private static boolean nullOnRowError(HttpHeaders headers) {
+        String value = setting(headers, ON_ROW_ERROR).orElse("fail");
+        if (value.equalsIgnoreCase("fail")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("null")) {
+            return true;
+        }
+        throw new InvalidHeaderException(ON_ROW_ERROR + " '" + Texts.clip(value) + "' is not supported; use 'fail' "
+                + "(a row the model refuses fails the query) or 'null' (it is answered NULL)");
     }
 
     /** Null for a real-time function; the async options, checked, for {@code sagemaker-mode = async}. */

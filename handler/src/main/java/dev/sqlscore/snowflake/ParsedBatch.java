@@ -53,6 +53,28 @@ public record ParsedBatch(long[] rowNumbers, int[] noInput, EncodedRows encoded)
         return values;
     }
 
+    /**
+     * Snowflake's row numbers of rows sent to the model, given as indexes of those rows (ascending): at most
+     * {@code max} of them.
+     */
+    public long[] rowNumbersOfEncoded(int[] encodedIndexes, int max) {
+        long[] numbers = new long[Math.min(max, encodedIndexes.length)];
+        int encoded = -1;
+        int nextEmpty = 0;
+        int wanted = 0;
+        for (int i = 0; i < rowNumbers.length && wanted < numbers.length; i++) {
+            if (nextEmpty < noInput.length && noInput[nextEmpty] == i) {
+                nextEmpty++;
+                continue;
+            }
+            encoded++;
+            if (encoded == encodedIndexes[wanted]) {
+                numbers[wanted++] = rowNumbers[i];
+            }
+        }
+        return numbers;
+    }
+
     /** Counts only. */
     @Override
     public String toString() {

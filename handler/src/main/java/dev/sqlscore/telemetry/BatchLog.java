@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +28,8 @@ public final class BatchLog {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final int MAX_ID_CHARS = 256;
+    /** How many refused rows the line names: enough to find them, few enough for a bounded line. */
+    public static final int REFUSED_ROWS_LOGGED = 5;
     /** What a function name may look like to become a metric dimension; anything else is reported as other. */
     private static final Pattern DIMENSION_SAFE = Pattern.compile("[A-Za-z0-9_$.\"]{1,255}");
     private static final List<List<String>> BY_ENDPOINT_AND_FUNCTION = List.of(List.of(Metrics.DIMENSION_ENDPOINT),
@@ -58,6 +61,9 @@ public final class BatchLog {
     private String exception;
     /** For an asynchronous function: what this request did (started, already-started, pending, done, failed). */
     private String asyncState;
+    private int rowsRefused;
+    private long[] refusedRowNumbers = new long[0];
+    private int isolationCalls;
     /** A poll carries no rows: it counts no batch, and a result only when it ends the batch. */
     private boolean poll;
 
@@ -134,6 +140,17 @@ public final class BatchLog {
         return errorId;
     }
 
+    /**
+     * Rows answered NULL because the model refused them on their own: how many, the first few of Snowflake's row
+     * numbers (never their values), and the extra model calls that found them.
+     */
+    public void rowsRefused(int count, long[] firstRowNumbers, int extraCalls) {
+        this.rowsRefused = count;
+        this.refusedRowNumbers = Arrays.copyOf(firstRowNumbers, Math.min(firstRowNumbers.length,
+                REFUSED_ROWS_LOGGED));
+        this.isolationCalls = extraCalls;
+    }
+
     /** For an asynchronous function: what this request did (started, already-started, pending, done, failed). */
     public void asyncState(String state) {
         this.asyncState = state;
@@ -172,6 +189,15 @@ public final class BatchLog {
                 json.writeNumberField(Metrics.MODEL_MS, modelMillis);
             }
             json.writeNumberField(Metrics.HANDLER_MS, totalMillis);
+            json.writeNumberField(Metrics.ROWS_REFUSED, rowsRefused);
+            if (isolationCalls > 0) {
+                json.writeNumberField("isolationCalls", isolationCalls);
+                json.writeArrayFieldStart("refusedRows");
+                for (long rowNumber : refusedRowNumbers) {
+                    json.writeNumber(rowNumber);
+                }
+                json.writeEndArray();
+            }
             json.writeNumberField("status", status);
             optional(json, "error", errorCode);
             optional(json, "errorId", errorId);
@@ -197,7 +223,8 @@ public final class BatchLog {
     private List<Directive> directives() {
         List<Metric> metrics = new ArrayList<>(List.of(Metric.count(Metrics.ROWS), Metric.count(Metrics.CHUNKS),
                 Metric.bytes(Metrics.BYTES_IN), Metric.bytes(Metrics.BYTES_OUT), Metric.millis(Metrics.HANDLER_MS),
-                Metric.count(Metrics.BATCHES), Metric.count(Metrics.ERRORS), Metric.count(Metrics.THROTTLES)));
+                Metric.count(Metrics.BATCHES), Metric.count(Metrics.ERRORS), Metric.count(Metrics.THROTTLES),
+                Metric.count(Metrics.ROWS_REFUSED)));
         if (modelMillis >= 0) {
             metrics.add(Metric.millis(Metrics.MODEL_MS));
         }

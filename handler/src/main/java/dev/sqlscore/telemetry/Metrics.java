@@ -33,6 +33,8 @@ public final class Metrics {
     public static final String COLD_STARTS = "coldStarts";
     /** 1 on the first batch after a SnapStart restore. */
     public static final String RESTORES = "restores";
+    /** Rows the model refused on their own and the function answered NULL ({@code sagemaker-on-row-error = null}). */
+    public static final String ROWS_REFUSED = "rowsRefused";
     /** 1 per batch, by outcome: the count of each error code (or success). */
     public static final String RESULTS = "results";
 
@@ -44,7 +46,7 @@ public final class Metrics {
 
     /** Every metric name, for the contract between handler and stack. */
     public static final List<String> NAMES = List.of(ROWS, CHUNKS, BYTES_IN, BYTES_OUT, MODEL_MS, HANDLER_MS, BATCHES,
-            ERRORS, THROTTLES, RESULTS, COLD_STARTS, RESTORES);
+            ERRORS, THROTTLES, RESULTS, COLD_STARTS, RESTORES, ROWS_REFUSED);
 
     private Metrics() {
     }
