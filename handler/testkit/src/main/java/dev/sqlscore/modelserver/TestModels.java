@@ -21,6 +21,23 @@ public final class TestModels {
         return Reply.answer("text/csv", answer.toString());
     }
 
+    /**
+     * A CSV model that refuses the whole request when any row holds {@code marker}, as a container refuses a request
+     * for one row it cannot parse, quoting that row in its message (as containers do); otherwise
+     * {@link #firstFeature}.
+     */
+    public static Model refusingRowsWith(String marker) {
+        return invocation -> {
+            String body = new String(invocation.request().body(), StandardCharsets.UTF_8);
+            for (String line : body.lines().toList()) {
+                if (line.contains(marker)) {
+                    return Reply.containerError(400, "could not convert string to float: '" + line + "'");
+                }
+            }
+            return firstFeature(invocation);
+        };
+    }
+
     /** Records every invocation and how many ran at once, around another model. */
     public static final class Recorder implements Model {
         private final Model model;
