@@ -25,9 +25,10 @@ final class MetricNames {
     static final String RESULTS = "results";
     static final String COLD_STARTS = "coldStarts";
     static final String RESTORES = "restores";
+    static final String ROWS_REFUSED = "rowsRefused";
 
     static final List<String> NAMES = List.of(ROWS, CHUNKS, BYTES_IN, BYTES_OUT, MODEL_MS, HANDLER_MS, BATCHES, ERRORS,
-            THROTTLES, RESULTS, COLD_STARTS, RESTORES);
+            THROTTLES, RESULTS, COLD_STARTS, RESTORES, ROWS_REFUSED);
 
     private MetricNames() {
     }

@@ -9,6 +9,7 @@ import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryMetricArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import dev.sqlscore.infra.config.Functions;
 import dev.sqlscore.infra.config.MonitoringSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,11 +34,12 @@ record Monitoring(Dashboard dashboard, List<MetricAlarm> alarms, Output<String> 
     static final double LATENCY_SHARE_OF_DEADLINE = 0.8;
 
     /**
-     * @param endpointNames  every endpoint the functions call, in configuration order
+     * @param functions      the functions: their endpoints, and which of them answer refused rows NULL
      * @param deadlineMillis the handler's deadline per batch, which the latency alarm watches
      */
-    static Monitoring create(String name, String stackName, Set<String> endpointNames, MonitoringSettings monitoring,
+    static Monitoring create(String name, String stackName, Functions functions, MonitoringSettings monitoring,
                              int deadlineMillis, ScoringLambda lambda, AwsContext aws, Resource parent) {
+        Set<String> endpointNames = functions.endpointNames();
         CustomResourceOptions child = CustomResourceOptions.builder().parent(parent).build();
         String namespace = ScoringLambda.metricsNamespace(name, stackName);
         String dashboardName = (name + "-" + stackName).replaceAll("[^A-Za-z0-9_-]", "-");
@@ -48,7 +50,7 @@ record Monitoring(Dashboard dashboard, List<MetricAlarm> alarms, Output<String> 
                                 ScoringApi.apiName(name, stackName), ScoringApi.STAGE_NAME)))
                 .build(), child);
         List<MetricAlarm> alarms = monitoring.alarms()
-                ? alarms(name, namespace, endpointNames, monitoring, deadlineMillis, lambda, child) : List.of();
+                ? alarms(name, namespace, functions, monitoring, deadlineMillis, lambda, child) : List.of();
         Output<String> url = Output.tuple(aws.partition(), aws.region()).applyValue(t ->
                 consoleHost(t.t1, t.t2) + "/cloudwatch/home?region=" + t.t2 + "#dashboards:name=" + dashboardName);
         return new Monitoring(dashboard, alarms, url);
@@ -62,11 +64,11 @@ record Monitoring(Dashboard dashboard, List<MetricAlarm> alarms, Output<String> 
         };
     }
 
-    private static List<MetricAlarm> alarms(String name, String namespace, Set<String> endpointNames,
+    private static List<MetricAlarm> alarms(String name, String namespace, Functions functions,
                                             MonitoringSettings monitoring, int deadlineMillis, ScoringLambda lambda,
                                             CustomResourceOptions child) {
         List<MetricAlarm> alarms = new ArrayList<>();
-        for (String endpoint : endpointNames) {
+        for (String endpoint : functions.endpointNames()) {
             String id = name + "-" + endpoint.toLowerCase(Locale.ROOT);
             Map<String, String> byEndpoint = Map.of(MetricNames.DIMENSION_ENDPOINT, endpoint);
             alarms.add(new MetricAlarm(id + "-error-rate", notify(MetricAlarmArgs.builder()
@@ -100,6 +102,18 @@ record Monitoring(Dashboard dashboard, List<MetricAlarm> alarms, Output<String> 
                     .comparisonOperator("GreaterThanThreshold").threshold(nearDeadline)
                     .evaluationPeriods(3).datapointsToAlarm(2).treatMissingData("notBreaching"), monitoring)
                     .build(), child));
+            if (functions.rowIsolatingEndpointNames().contains(endpoint)) {
+                alarms.add(new MetricAlarm(id + "-refused-rows", notify(MetricAlarmArgs.builder()
+                        .alarmDescription("More than " + monitoring.refusedRowsThreshold() + " rows in five minutes "
+                                + "were refused by the model behind endpoint " + endpoint + " and answered NULL "
+                                + "(sqlscore " + name + ", onRowError: null); the batch log lines name the first "
+                                + "rows of each batch")
+                        .namespace(namespace).metricName(MetricNames.ROWS_REFUSED).dimensions(byEndpoint)
+                        .statistic("Sum").period(PERIOD_SECONDS)
+                        .comparisonOperator("GreaterThanThreshold")
+                        .threshold((double) monitoring.refusedRowsThreshold())
+                        .evaluationPeriods(1).treatMissingData("notBreaching"), monitoring).build(), child));
+            }
         }
         alarms.add(new MetricAlarm(name + "-lambda-errors", notify(MetricAlarmArgs.builder()
                 .alarmDescription("The sqlscore Lambda (" + name + ") failed invocations: it could not start or "
@@ -168,6 +182,11 @@ record Monitoring(Dashboard dashboard, List<MetricAlarm> alarms, Output<String> 
                     List.of("AWS/Lambda", "Throttles", "FunctionName", functionName, Map.of("stat", "Sum")),
                     List.of("AWS/Lambda", "Duration", "FunctionName", functionName,
                             Map.of("stat", "p99", "yAxis", "right")))));
+            widgets.add(widget(0, 18, "Rows answered NULL, refused by the model (onRowError: null), by function",
+                    region,
+                    List.of(List.of(Map.of("expression", "SEARCH('{" + namespace + ","
+                            + MetricNames.DIMENSION_ENDPOINT + "," + MetricNames.DIMENSION_FUNCTION + "} MetricName=\""
+                            + MetricNames.ROWS_REFUSED + "\"', 'Sum', 300)", "id", "refused", "label", "")))));
             widgets.add(widget(12, 12, "API Gateway: 4xx and 5xx (left), latency p99 in ms (right)", region, List.of(
                     List.of("AWS/ApiGateway", "4XXError", "ApiName", apiName, "Stage", stage, Map.of("stat", "Sum")),
                     List.of("AWS/ApiGateway", "5XXError", "ApiName", apiName, "Stage", stage, Map.of("stat", "Sum")),

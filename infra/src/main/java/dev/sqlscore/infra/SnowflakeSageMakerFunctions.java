@@ -75,7 +75,7 @@ public final class SnowflakeSageMakerFunctions extends ComponentResource {
         var ready = trust.readyWith(api, args.propagationDelay(), args.iamPropagation());
         var functions = SnowflakeFunctions.create(name, args.database(), args.schema(), catalog,
                 args.grantDatabaseAndSchemaUsage(), trust, api, ready, this);
-        var monitoring = Monitoring.create(name, stackName, catalog.endpointNames(), args.monitoring(),
+        var monitoring = Monitoring.create(name, stackName, catalog, args.monitoring(),
                 args.scoring().deadlineMillis(), lambda, aws, this);
 
         this.invokeUrl = api.stage().invokeUrl();

@@ -179,7 +179,7 @@ public final class SnowflakeSageMakerFunctionsArgs {
         private Output<String> snowflakePrivateKeyPassphrase;
         private LambdaSettings lambda;
         private ScoringSettings scoring;
-        private MonitoringSettings monitoring = new MonitoringSettings(true, null, null, false);
+        private MonitoringSettings monitoring = MonitoringSettings.defaults();
         private int logRetentionDays = 30;
         private EndpointType endpointType = EndpointType.REGIONAL;
         private List<String> snowflakeVpcIds = List.of();

@@ -42,7 +42,7 @@ class ComponentFromCodeTest {
     private SnowflakeSageMakerFunctionsArgs.Builder fromCode() {
         var churn = new FunctionSettings("CHURN_SCORE", "churn-xgb", "text/csv", "text/csv", null, null, null, null,
                 500, "AUTO", List.of(new FunctionArgument("FEATURES", "ARRAY")), "VARIANT", List.of("ANALYST"),
-                List.of(), null);
+                List.of(), null, null);
         return SnowflakeSageMakerFunctionsArgs.builder()
                 .functions(List.of(churn))
                 .database("SALES")

@@ -34,7 +34,7 @@ class MonitoringTest extends StackTest {
         assertEquals("sqlscore-dev", dashboard.get("dashboardName"));
         JsonNode body = JSON.readTree((String) dashboard.get("dashboardBody"));
         JsonNode widgets = body.get("widgets");
-        assertEquals(6, widgets.size());
+        assertEquals(7, widgets.size(), "six, and the rows answered NULL");
         Set<String> referenced = new HashSet<>();
         Set<String> titles = new HashSet<>();
         for (JsonNode widget : widgets) {
@@ -63,7 +63,7 @@ class MonitoringTest extends StackTest {
         }
         assertTrue(MetricNames.NAMES.containsAll(referenced), referenced + " not all emitted by the handler");
         assertTrue(referenced.containsAll(List.of(MetricNames.ROWS, MetricNames.ERRORS, MetricNames.BATCHES,
-                MetricNames.MODEL_MS, MetricNames.THROTTLES)), referenced.toString());
+                MetricNames.MODEL_MS, MetricNames.THROTTLES, MetricNames.ROWS_REFUSED)), referenced.toString());
         assertTrue(titles.contains("Lambda: concurrency (left), duration p99 in ms (right)"), titles.toString());
         assertEquals("https://" + FakeCloud.REGION + ".console.aws.amazon.com/cloudwatch/home?region="
                 + FakeCloud.REGION + "#dashboards:name=sqlscore-dev", PulumiTest.extractValue(

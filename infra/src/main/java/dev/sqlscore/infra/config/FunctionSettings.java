@@ -15,12 +15,14 @@ import java.util.Map;
  * @param contextHeaders {@code CONTEXT_HEADERS}: Snowflake context functions whose values the handler logs,
  *                     e.g. {@code CURRENT_USER}
  * @param async        for {@code mode: async}, the asynchronous endpoint's settings; null for a real-time function
+ * @param onRowError   {@code fail} or {@code null} (rows the model refuses on their own answered NULL); null when
+ *                     not set, which is {@code fail} and sends no header
  */
 public record FunctionSettings(String sqlName, String endpointName, String contentType, String accept,
                                String targetModel, String targetVariant, String inferenceComponent,
                                String customAttributes, Integer maxBatchRows, String compression,
                                List<FunctionArgument> arguments, String returnType, List<String> grantees,
-                               List<String> contextHeaders, AsyncSettings async) {
+                               List<String> contextHeaders, AsyncSettings async, String onRowError) {
 
     /** Header names the handler reads (Snowflake delivers them as {@code sf-custom-<name>}). */
     public static final String HEADER_ENDPOINT_NAME = "sagemaker-endpoint-name";
@@ -35,6 +37,7 @@ public record FunctionSettings(String sqlName, String endpointName, String conte
     public static final String HEADER_FAILURE_PATH = "sagemaker-failure-path";
     public static final String HEADER_INVOCATION_TIMEOUT_SECONDS = "sagemaker-invocation-timeout-seconds";
     public static final String HEADER_REQUEST_TTL_SECONDS = "sagemaker-request-ttl-seconds";
+    public static final String HEADER_ON_ROW_ERROR = "sagemaker-on-row-error";
 
     public FunctionSettings {
         arguments = List.copyOf(arguments);
@@ -52,6 +55,8 @@ public record FunctionSettings(String sqlName, String endpointName, String conte
         putIfSet(headers, HEADER_TARGET_VARIANT, targetVariant);
         putIfSet(headers, HEADER_INFERENCE_COMPONENT, inferenceComponent);
         putIfSet(headers, HEADER_CUSTOM_ATTRIBUTES, customAttributes);
+        // Only when set: a header added to an existing function re-creates it (the provider has no update for it).
+        putIfSet(headers, HEADER_ON_ROW_ERROR, onRowError);
         if (async != null) {
             headers.put(HEADER_MODE, "async");
             headers.put(HEADER_OUTPUT_PATH, async.outputPath());
@@ -66,6 +71,11 @@ public record FunctionSettings(String sqlName, String endpointName, String conte
 
     public boolean isAsync() {
         return async != null;
+    }
+
+    /** Whether rows the model refuses are answered NULL. */
+    public boolean nullOnRowError() {
+        return "null".equals(onRowError);
     }
 
     private static void putIfSet(Map<String, String> headers, String name, String value) {

@@ -41,6 +41,13 @@ public record Functions(List<FunctionSettings> all) {
         return names;
     }
 
+    /** The endpoints of functions that answer refused rows NULL ({@code onRowError: null}): they report refusals. */
+    public Set<String> rowIsolatingEndpointNames() {
+        Set<String> names = new LinkedHashSet<>();
+        all.stream().filter(FunctionSettings::nullOnRowError).forEach(f -> names.add(f.endpointName()));
+        return names;
+    }
+
     /** Every role granted USAGE on some function, in configuration order. */
     public Set<String> grantees() {
         Set<String> roles = new LinkedHashSet<>();

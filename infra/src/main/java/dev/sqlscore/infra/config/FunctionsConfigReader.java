@@ -30,7 +30,7 @@ final class FunctionsConfigReader {
     private static final Set<String> FIELDS = Set.of("name", "endpoint", "contentType", "accept", "targetModel",
             "targetVariant", "inferenceComponent", "customAttributes", "maxBatchRows", "compression", "arguments",
             "returnType", "grantees", "contextHeaders", "mode", "outputPath", "failurePath", "invocationTimeoutSeconds",
-            "requestTtlSeconds", "endpointRoleArn");
+            "requestTtlSeconds", "endpointRoleArn", "onRowError");
     private static final List<String> ASYNC_ONLY = List.of("outputPath", "failurePath", "invocationTimeoutSeconds",
             "requestTtlSeconds", "endpointRoleArn");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -107,13 +107,32 @@ final class FunctionsConfigReader {
         List<String> grantees = grantees(key + ".grantees", node.get("grantees"));
         List<String> contextHeaders = contextHeaders(key + ".contextHeaders", node.get("contextHeaders"));
         AsyncSettings async = async(key, node);
+        String onRowError = onRowError(key + ".onRowError", node.get("onRowError"));
+        if ("null".equals(onRowError) && async != null) {
+            problems.add(key + ".onRowError", "'null' is for real-time functions only: an asynchronous function's "
+                    + "answer comes from S3, where its rows cannot be isolated; remove onRowError or mode: async");
+        }
         if (sqlName == null || endpoint == null) {
             return null;
         }
         // Per-value limits keep all HEADERS together far below Snowflake's 8 KB.
         return new FunctionSettings(sqlName, endpoint, contentType, accept, targetModel, targetVariant,
                 inferenceComponent, customAttributes, maxBatchRows, compression, arguments, returnType, grantees,
-                contextHeaders, async);
+                contextHeaders, async, onRowError);
+    }
+
+    /**
+     * {@code fail} or {@code null}; null when not set. YAML reads a bare {@code onRowError: null} as no value at all,
+     * so a key that is there with no value means {@code null} too, as the user wrote it.
+     */
+    private String onRowError(String key, JsonNode value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isNull()) {
+            return "null";
+        }
+        return problems.oneOf(key, value.asText(), "fail", List.of("fail", "null"));
     }
 
     /** Null for {@code mode: sync} (the default); for async, the endpoint's output configuration, checked. */

@@ -38,6 +38,7 @@ public final class StackConfigReader {
     public static final String ALARM_TOPIC_ARN = "sqlscore:alarmTopicArn";
     public static final String RESERVED_CONCURRENCY = "sqlscore:reservedConcurrency";
     public static final String TRACING = "sqlscore:tracing";
+    public static final String REFUSED_ROWS_ALARM_THRESHOLD = "sqlscore:refusedRowsAlarmThreshold";
     public static final String ASYNC_STATE_DAYS = "sqlscore:asyncStateDays";
 
     public static final String SNOWFLAKE_ORGANIZATION = "snowflake:organizationName";
@@ -69,7 +70,8 @@ public final class StackConfigReader {
             LAMBDA_TIMEOUT_SECONDS, LOG_RETENTION_DAYS, ENDPOINT_TYPE, SNOWFLAKE_VPC_ID, SNOWFLAKE_VPC_IDS,
             DISCOVER_SNOWFLAKE_VPC_IDS, INTEGRATION_TIMEOUT_SECONDS, ACCESS_LOGGING, IAM_PROPAGATION_SECONDS,
             MAX_REQUEST_BYTES, MAX_ROWS_PER_REQUEST, MAX_CONCURRENT_REQUESTS, DEADLINE_MILLIS, DEFAULT_ENDPOINT,
-            GRANT_DATABASE_AND_SCHEMA_USAGE, ALARMS, ALARM_TOPIC_ARN, RESERVED_CONCURRENCY, TRACING, ASYNC_STATE_DAYS);
+            GRANT_DATABASE_AND_SCHEMA_USAGE, ALARMS, ALARM_TOPIC_ARN, RESERVED_CONCURRENCY, TRACING, ASYNC_STATE_DAYS,
+            REFUSED_ROWS_ALARM_THRESHOLD);
     public static final List<Integer> LOG_RETENTION_CHOICES = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
             400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
@@ -255,7 +257,9 @@ public final class StackConfigReader {
             reserved = problems.integer(RESERVED_CONCURRENCY, rawReserved, null, 1, 10_000);
         }
         boolean tracing = problems.bool(TRACING, raw(TRACING), false);
-        return new MonitoringSettings(alarms, topic, reserved, tracing);
+        int refusedRows = problems.integer(REFUSED_ROWS_ALARM_THRESHOLD, raw(REFUSED_ROWS_ALARM_THRESHOLD),
+                MonitoringSettings.DEFAULT_REFUSED_ROWS_THRESHOLD, 1, 1_000_000_000);
+        return new MonitoringSettings(alarms, topic, reserved, tracing, refusedRows);
     }
 
     private int logRetentionDays() {

@@ -117,11 +117,11 @@ class StackConfigReaderTest {
         FunctionSettings function = settings.functions().get(0);
         assertEquals(new FunctionSettings("SAGEMAKER_INVOKE", "my-endpoint", "text/csv", null, null, null, null, null,
                 null, "AUTO", List.of(new FunctionArgument("FEATURES", "ARRAY")), "VARIANT", List.of(),
-                List.of("CURRENT_USER", "CURRENT_ROLE"), null), function);
+                List.of("CURRENT_USER", "CURRENT_ROLE"), null, null), function);
         assertEquals(Map.of("sagemaker-endpoint-name", "my-endpoint", "sagemaker-content-type", "text/csv"),
                 function.headers());
         assertFalse(settings.grantDatabaseAndSchemaUsage());
-        assertEquals(new MonitoringSettings(true, null, null, false), settings.monitoring());
+        assertEquals(new MonitoringSettings(true, null, null, false, 100), settings.monitoring());
     }
 
     @Test
@@ -155,16 +155,17 @@ class StackConfigReaderTest {
         config.put(StackConfigReader.ALARM_TOPIC_ARN, "arn:aws:sns:eu-west-1:123456789012:ml-alerts");
         config.put(StackConfigReader.RESERVED_CONCURRENCY, "50");
         config.put(StackConfigReader.TRACING, "true");
+        config.put(StackConfigReader.REFUSED_ROWS_ALARM_THRESHOLD, "25");
 
         StackSettings settings = read(config);
 
         assertEquals(new FunctionSettings("SCORE", "ep-1", "application/jsonlines", "application/jsonlines",
                 "model-a.tar.gz", "v2", "ic-1", "a=b", 500, "NONE",
                 List.of(new FunctionArgument("X", "NUMBER"), new FunctionArgument("Y", "VARCHAR")), "VARIANT",
-                List.of("ANALYST", "BI"), List.of("CURRENT_USER", "CURRENT_ACCOUNT", "CURRENT_WAREHOUSE"), null),
+                List.of("ANALYST", "BI"), List.of("CURRENT_USER", "CURRENT_ACCOUNT", "CURRENT_WAREHOUSE"), null, null),
                 settings.functions().get(0));
         assertTrue(settings.grantDatabaseAndSchemaUsage());
-        assertEquals(new MonitoringSettings(true, "arn:aws:sns:eu-west-1:123456789012:ml-alerts", 50, true),
+        assertEquals(new MonitoringSettings(true, "arn:aws:sns:eu-west-1:123456789012:ml-alerts", 50, true, 25),
                 settings.monitoring());
         assertEquals(new LambdaSettings(3008, "x86_64", 60), settings.lambda());
         assertEquals(new ScoringSettings(6_291_456, 1000, 64, 28_999, "ep-1"), settings.scoring());
