@@ -7,6 +7,7 @@ import dev.sqlscore.local.client.SnowflakeBatch;
 import dev.sqlscore.local.client.SnowflakeRequestFactory;
 import dev.sqlscore.local.demo.ChurnModel;
 import dev.sqlscore.local.demo.LocalPipeline;
+import dev.sqlscore.snowflake.FunctionSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
@@ -22,7 +23,9 @@ import picocli.CommandLine;
                 + "endpoint serving a toy churn model (fixed weights, for the demo only), starts 'serve' against it "
                 + "with the real handler (the AWS SDK pointed at it through its standard configuration, fake "
                 + "credentials), sends example rows through it as Snowflake does, and prints the predictions.",
-                "With --async the same rows go through the asynchronous path instead: a local S3 server, the model "
+                "One more row has 'n/a' for a number: the function is set to answer rows the model refuses with NULL "
+                + "(sagemaker-on-row-error = null), so that row comes back NULL and the others scored.",
+                "With --async the example rows go through the asynchronous path instead: a local S3 server, the model "
                 + "behind SageMaker Asynchronous Inference taking --model-seconds per request, the handler "
                 + "answering Snowflake's POST with 202 and its GET polls from S3 until the answer is there.",
                 "The handler's log line for each batch goes to standard output, as it would to CloudWatch."})
@@ -38,10 +41,15 @@ final class DemoCommand implements Callable<Integer> {
             description = "With --async, how long the model takes per request (default: ${DEFAULT-VALUE}).")
     private int modelSeconds;
 
+    /** A row the toy model cannot read ('n/a' where it wants a number), as real tables have now and then. */
+    static final String MALFORMED_ROW = "0.91,n/a,0.15,1,0.4,-0.7,1,0,1,0,0,1,1";
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        List<JsonNode> rows = RowReader.read(ChurnModel.exampleRows(), RowReader.Format.CSV, false);
+        // Refused rows answered NULL is for real-time functions only: the asynchronous demo keeps the example rows.
+        String examples = async ? ChurnModel.exampleRows() : ChurnModel.exampleRows().strip() + "\n" + MALFORMED_ROW;
+        List<JsonNode> rows = RowReader.read(examples, RowReader.Format.CSV, false);
         if (modelSeconds < 0 || modelSeconds > 600) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--model-seconds must be 0 to 600, got "
                     + modelSeconds);
@@ -66,7 +74,8 @@ final class DemoCommand implements Callable<Integer> {
             if (async) {
                 pipeline.asyncFunctionHeaders().forEach(requests::customHeader);
             } else {
-                requests.endpointName(LocalPipeline.DEMO_ENDPOINT);
+                requests.endpointName(LocalPipeline.DEMO_ENDPOINT)
+                        .customHeader(FunctionSettings.ON_ROW_ERROR, "null");
             }
             PrintWriter err = spec.commandLine().getErr();
             List<JsonNode> values = ExternalFunctionClient.builder()
@@ -84,7 +93,8 @@ final class DemoCommand implements Callable<Integer> {
             for (int i = 0; i < rows.size(); i++) {
                 String features = rows.get(i).toString();
                 out.println("ARRAY_CONSTRUCT(" + features.substring(1, features.length() - 1) + ") -> "
-                        + values.get(i));
+                        + (values.get(i).isNull() ? "NULL (the model refused this row; sagemaker-on-row-error = null)"
+                        : values.get(i)));
             }
         }
         out.flush();
