@@ -38,6 +38,8 @@ final class ParallelChunks {
      */
     private static final ThreadFactory THREADS = Thread.ofPlatform().name("sqlscore-chunk-", 0).daemon().factory();
 
+    private static final long REPORTING_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
     private final ExecutorService workers = Executors.newCachedThreadPool(THREADS);
 
     /**
@@ -75,7 +77,9 @@ final class ParallelChunks {
             for (int i = 0; i < Math.min(maxInFlight, chunks); i++) {
                 started.add(workers.submit(worker));
             }
-            done.get(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
+            // A little past the deadline: the chunks check it themselves and may fail with a reason of their own
+            // (isolating refused rows says how far it got); their calls' timeouts end at the deadline anyway.
+            done.get(Math.max(0, deadline.remainingNanos()) + REPORTING_GRACE_NANOS, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw deadline.exceeded();
         } catch (ExecutionException e) {
