@@ -52,7 +52,8 @@ record SnowflakeTrust(Provider provider, ApiIntegration integration, Role role, 
                 // The trailing slash keeps a sibling stage such as "v10" out of the allowed prefix.
                 .apiAllowedPrefixes(ScoringApi.stageUrl(restApi, aws).applyValue(url -> List.of(url + "/")))
                 .enabled(true)
-                .comment("sqlscore " + name + ": SageMaker scoring through " + roleName)
+                // The role's name already holds the component's and the stack's, e.g. sqlscore-dev-snowflake.
+                .comment("sqlscore: SageMaker scoring through " + roleName)
                 .build(), viaProvider);
 
         var role = new Role(name + "-snowflake-role", RoleArgs.builder()

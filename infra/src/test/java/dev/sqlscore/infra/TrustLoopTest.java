@@ -33,6 +33,8 @@ class TrustLoopTest extends StackTest {
         assertEquals("SQLSCORE_DEV", integration.get("name"));
         assertEquals("aws_api_gateway", integration.get("apiProvider"));
         assertEquals(true, integration.get("enabled"));
+        assertEquals("sqlscore: SageMaker scoring through sqlscore-dev-snowflake", integration.get("comment"),
+                "the comment says sqlscore once, and which role");
     }
 
     @Test

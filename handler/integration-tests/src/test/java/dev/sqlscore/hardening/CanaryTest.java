@@ -233,8 +233,9 @@ class CanaryTest {
         Set<String> fields = new TreeSet<>();
         line.fieldNames().forEachRemaining(fields::add);
         assertEquals(new TreeSet<>(List.of("_aws", "batchId", "batches", "bytesIn", "bytesOut", "chunks",
-                "endpoint", "errors", "event", "function", "modelMs", "outcome", "results", "role", "rows", "status",
-                "throttles", "totalMs", "user")), fields, "nothing but ids, names, counts and the two context values");
+                "endpoint", "errors", "event", "function", "modelMs", "outcome", "results", "role", "rows",
+                "rowsRefused", "status", "throttles", "totalMs", "user")), fields,
+                "nothing but ids, names, counts and the two context values");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.sqlscore.local.LocalJson;
 import dev.sqlscore.payload.CsvRecordReader;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -59,6 +60,8 @@ public final class RowReader {
     /** JSON's number grammar: anything else (007, .5, 1,5) is sent as a string, as Snowflake would not parse it. */
     private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
     private final CsvRecordReader csv;
     private final BufferedReader lines;
     private int lineNumber;
@@ -71,11 +74,29 @@ public final class RowReader {
     /**
      * @param skipHeader drop the first CSV record (a header line); ignored for JSON Lines
      */
-    public static RowReader open(Reader in, Format format, boolean skipHeader) {
+    public static RowReader open(Reader input, Format format, boolean skipHeader) {
+        Reader in = withoutByteOrderMark(input);
         RowReader reader = format == Format.CSV ? new RowReader(CsvRecordReader.strict(in), null)
                 : new RowReader(null, in instanceof BufferedReader buffered ? buffered : new BufferedReader(in));
         if (skipHeader && format == Format.CSV) {
             reader.next();
+        }
+        return reader;
+    }
+
+    /**
+     * The input without a leading UTF-8 byte-order mark, which Excel writes at the start of a CSV it saves: left in, it
+     * would become part of the first field.
+     */
+    private static Reader withoutByteOrderMark(Reader in) {
+        PushbackReader reader = new PushbackReader(in, 1);
+        try {
+            int first = reader.read();
+            if (first != -1 && first != BYTE_ORDER_MARK) {
+                reader.unread(first);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return reader;
     }

@@ -39,6 +39,18 @@ class RowReaderTest {
         assertEquals("[3]", json(rows.get(1)));
     }
 
+    /** Excel saves CSV with a UTF-8 byte-order mark: it is not part of the first field, nor of a JSON line. */
+    @Test
+    void aByteOrderMarkIsDropped() throws Exception {
+        assertEquals("[-0.32,0.29]", json(RowReader.read("\uFEFF-0.32,0.29\n", RowReader.Format.CSV, false).get(0)));
+        assertEquals(List.of("[1,2]"), List.of(json(RowReader.read("\uFEFFa,b\n1,2\n", RowReader.Format.CSV, true)
+                .get(0))));
+        assertEquals("[1,\"x\"]", json(RowReader.read("\uFEFF[1,\"x\"]\n", RowReader.Format.JSONL, false)
+                .get(0)));
+        assertEquals("[\"\uFEFF\"]", json(RowReader.read("\"\uFEFF\"\n", RowReader.Format.CSV, false).get(0)),
+                "only a leading mark is dropped");
+    }
+
     @Test
     void headerIsSkippedWhenAsked() throws Exception {
         List<JsonNode> rows = RowReader.read("a,b\n1,2\n", RowReader.Format.CSV, true);
