@@ -6,8 +6,10 @@ import picocli.CommandLine;
 /** {@code ./sqlscore <command>} ({@code java -jar sqlscore-tools.jar <command>}): the data path on one machine. */
 @Command(name = "sqlscore", mixinStandardHelpOptions = true, version = "sqlscore 0.1.0",
         description = "Run the sqlscore handler on one machine: serve the external function's API locally, "
-                + "call it the way Snowflake does, or see the whole data path work offline with 'demo'.",
-        subcommands = {DemoCommand.class, ServeCommand.class, InvokeCommand.class})
+                + "call it the way Snowflake does, see the whole data path work offline with 'demo', or see what "
+                + "`pulumi up` would create with 'plan'.",
+        subcommands = {DemoCommand.class, ServeCommand.class, InvokeCommand.class, PlanHelpCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -25,6 +27,14 @@ public final class Main implements Runnable {
                 // would push the message off the screen. Exit 2, as for every bad argument or input.
                 .setParameterExceptionHandler((e, args) -> {
                     CommandLine command = e.getCommandLine();
+                    if (e instanceof CommandLine.UnmatchedArgumentException && command.getParent() == null
+                            && args.length > 0 && !args[0].startsWith("-")) {
+                        command.getErr().println(command.getCommandName() + ": unknown command '" + args[0]
+                                + "'; the commands are " + String.join(", ", command.getSubcommands().keySet()));
+                        command.getErr().println("See '" + command.getCommandName() + " --help'.");
+                        command.getErr().flush();
+                        return CommandLine.ExitCode.USAGE;
+                    }
                     command.getErr().println(command.getCommandName() + ": " + e.getMessage());
                     command.getErr().println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
                     command.getErr().flush();

@@ -49,23 +49,40 @@ public final class PlanCommand {
         this.out = out;
     }
 
+    static final String USAGE = """
+            Usage: ./sqlscore plan [STACK]
+            What `pulumi up` would create for Pulumi.<STACK>.yaml (STACK defaults to dev), offline and without
+            credentials: the configuration checked as the Pulumi CLI and the program check it (every problem with its
+            key, a mistyped key with the one it meant), every effective setting, then the AWS resources and the
+            Snowflake SQL the program registers. Exit 0 when the stack can be deployed, 2 when it has problems.
+              -h, --help   Show this help message and exit.""";
+
     public static void main(String[] args) throws IOException {
         if (System.getProperty(PARALLELISM) == null) {
             System.setProperty(PARALLELISM, "8");
         }
+        System.exit(main(args, System.out, System.err));
+    }
+
+    /** The command line, for {@code main} and tests: the exit code. */
+    static int main(String[] args, PrintStream out, PrintStream err) throws IOException {
         Path root = Path.of("").toAbsolutePath();
         String stack = "dev";
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--root") && i + 1 < args.length) {
                 root = Path.of(args[++i]);
+            } else if (args[i].equals("--help") || args[i].equals("-h")) {
+                out.println(USAGE);
+                return 0;
             } else if (args[i].startsWith("-")) {
-                System.err.println("plan: unknown option " + args[i] + "; usage: ./sqlscore plan [stack]");
-                System.exit(2);
+                err.println("plan: unknown option " + args[i] + "; usage: ./sqlscore plan [STACK]");
+                err.println("See './sqlscore plan --help'.");
+                return 2;
             } else if (!args[i].isBlank()) {
                 stack = args[i];
             }
         }
-        System.exit(new PlanCommand(root, stack, System.out).run());
+        return new PlanCommand(root, stack, out).run();
     }
 
     int run() throws IOException {

@@ -110,6 +110,19 @@ class PlanCommandTest {
         assertFalse(plan.contains("snowflake:privateKey is not set"), "an encrypted value is set");
     }
 
+    @Test
+    void helpSaysWhatPlanDoesAndAnUnknownOptionWhereTheHelpIs() throws IOException {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, PlanCommand.main(new String[] {"--help"}, new PrintStream(printed, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertTrue(output().startsWith("Usage: ./sqlscore plan [STACK]"), output());
+
+        assertEquals(2, PlanCommand.main(new String[] {"--verbose"}, new PrintStream(printed, true,
+                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertEquals("plan: unknown option --verbose; usage: ./sqlscore plan [STACK]\nSee './sqlscore plan --help'.\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
+
     /** A mistyped key would deploy the default silently: the plan refuses it and names the declared key. */
     @Test
     void aMistypedKeyIsRefusedWithTheKeyItMeant() throws IOException {
