@@ -91,8 +91,10 @@ final class SageMakerFailures {
     private static ModelInvocationException modelError(ModelErrorException e, String endpoint) {
         Integer original = e.originalStatusCode();
         String where = " The container's own message is not shown because it can contain row data: read it in "
-                + (e.logStreamArn() == null ? "" : "log stream " + e.logStreamArn() + ", ")
-                + "CloudWatch log group /aws/sagemaker/Endpoints/" + endpoint + requestId(e) + ".";
+                + SageMakerModelInvoker.endpointOverride().map(url -> "the output of the model server at " + url
+                        + " (for ./sqlscore serve --demo-model and demo: their standard error)" + requestId(e) + ".")
+                .orElseGet(() -> (e.logStreamArn() == null ? "" : "log stream " + e.logStreamArn() + ", ")
+                        + "CloudWatch log group /aws/sagemaker/Endpoints/" + endpoint + requestId(e) + ".");
         if (original != null && original == 429) {
             return new ModelInvocationException(Failure.THROTTLED, "The model behind SageMaker endpoint '" + endpoint
                     + "' throttled the request (its container answered HTTP 429); Snowflake retries the batch more "

@@ -9,6 +9,7 @@ import dev.sqlscore.model.ModelResponse;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -76,6 +77,18 @@ public final class SageMakerModelInvoker implements ModelInvoker, AsyncModelInvo
                 .endpointOverride(URI.create("http://in-memory.invalid"))
                 .overrideConfiguration(o -> o.retryStrategy(retryStrategy()))
                 .build());
+    }
+
+    /**
+     * The model server the SDK is pointed at instead of SageMaker (its endpoint override, as the SDK resolves it:
+     * system property, then environment), when there is one: {@code serve}, {@code demo}, tests.
+     */
+    public static Optional<String> endpointOverride() {
+        return Optional.ofNullable(System.getProperty("aws.endpointUrlSageMakerRuntime"))
+                .or(() -> Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME")))
+                .or(() -> Optional.ofNullable(System.getProperty("aws.endpointUrl")))
+                .or(() -> Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")))
+                .filter(url -> !url.isBlank());
     }
 
     /**

@@ -180,6 +180,27 @@ class SageMakerModelInvokerTest {
         assertFalse(e.getMessage().contains(CANARY));
     }
 
+    /** Locally (serve, demo: the SDK pointed at a model server), the container's message is in that server's output. */
+    @Test
+    void locallyTheModelErrorPointsAtTheModelServerNotAtCloudWatch() {
+        start(invocation -> FaultHook.Action.reply(Reply.containerError(400, "could not parse " + CANARY)));
+        String previous = System.setProperty("aws.endpointUrlSageMakerRuntime", "http://127.0.0.1:9000");
+        try {
+            ModelInvocationException e = assertThrows(ModelInvocationException.class,
+                    () -> invoker.invoke(request("churn"), TIMEOUT));
+            assertTrue(e.getMessage().contains("read it in the output of the model server at http://127.0.0.1:9000 "
+                    + "(for ./sqlscore serve --demo-model and demo: their standard error)"), e.getMessage());
+            assertFalse(e.getMessage().contains("arn:aws:logs"), e.getMessage());
+            assertFalse(e.getMessage().contains(CANARY));
+        } finally {
+            if (previous == null) {
+                System.clearProperty("aws.endpointUrlSageMakerRuntime");
+            } else {
+                System.setProperty("aws.endpointUrlSageMakerRuntime", previous);
+            }
+        }
+    }
+
     @Test
     void anUnknownEndpointIsAnInvalidRequestNamingTheHeaderAndRegion() {
         start(FaultHook.NONE);

@@ -1,8 +1,8 @@
 package dev.sqlscore.cli;
 
+import dev.sqlscore.sagemaker.SageMakerModelInvoker;
 import java.io.IOException;
 import java.nio.channels.UnresolvedAddressException;
-import java.util.Optional;
 
 /** What to tell a user about where SageMaker calls go, and how to fix a handler that cannot start. */
 final class Hints {
@@ -12,10 +12,7 @@ final class Hints {
 
     /** The SDK's endpoint override in force, as the SDK resolves it (system property, then environment). */
     static String sageMakerTarget() {
-        return Optional.ofNullable(System.getProperty("aws.endpointUrlSageMakerRuntime"))
-                .or(() -> Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME")))
-                .or(() -> Optional.ofNullable(System.getProperty("aws.endpointUrl")))
-                .or(() -> Optional.ofNullable(System.getenv("AWS_ENDPOINT_URL")))
+        return SageMakerModelInvoker.endpointOverride()
                 .orElse("AWS, region and credentials from the SDK's default chains");
     }
 
