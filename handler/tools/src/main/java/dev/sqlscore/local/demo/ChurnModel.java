@@ -109,7 +109,7 @@ public final class ChurnModel implements Model {
             if (lines[i].isBlank()) {
                 continue;
             }
-            double score = score(features(lines[i], i + 1));
+            double score = score(features(lines[i], i));
             if (json) {
                 predictions.addObject().put("score", round(score)).put("predicted_label", score >= 0.5 ? 1 : 0);
             } else {
@@ -126,10 +126,11 @@ public final class ChurnModel implements Model {
         }
     }
 
-    private static double[] features(String line, int lineNumber) {
+    /** Rows and features are counted from 0 in messages, as Snowflake numbers rows and array elements. */
+    private static double[] features(String line, int rowIndex) {
         String[] fields = line.split(",", -1);
         if (fields.length != FEATURES) {
-            throw new IllegalArgumentException("row " + lineNumber + " of the request has " + fields.length
+            throw new IllegalArgumentException("row index " + rowIndex + " of the request has " + fields.length
                     + (fields.length == 1 ? " value" : " values") + ", not " + FEATURES);
         }
         double[] features = new double[FEATURES];
@@ -139,8 +140,8 @@ public final class ChurnModel implements Model {
             } catch (NumberFormatException e) {
                 String value = fields[i].length() > QUOTED_CHARS ? fields[i].substring(0, QUOTED_CHARS) + "..."
                         : fields[i];
-                throw new IllegalArgumentException("row " + lineNumber + " of the request, column " + (i + 1)
-                        + ": '" + value + "' is not a number" + (lineNumber == 1 ? " (a header row?)" : ""));
+                throw new IllegalArgumentException("row index " + rowIndex + " of the request, feature index " + i
+                        + ": '" + value + "' is not a number" + (rowIndex == 0 ? " (a header row?)" : ""));
             }
         }
         return features;

@@ -43,10 +43,11 @@ class ChurnModelTest {
 
     @Test
     void rejectsRowsThatAreNotThirteenNumbers() {
-        assertEquals("row 2 of the request has 2 values, not 13", assertThrows(
+        // Counted from 0, as Snowflake numbers rows (and invoke's batches) and array elements.
+        assertEquals("row index 1 of the request has 2 values, not 13", assertThrows(
                 IllegalArgumentException.class, () -> ChurnModel.predict((SEED_ROW + "\n1,2").getBytes(), null))
                 .getMessage());
-        assertEquals("row 1 of the request, column 1: 'x' is not a number (a header row?)", assertThrows(
+        assertEquals("row index 0 of the request, feature index 0: 'x' is not a number (a header row?)", assertThrows(
                 IllegalArgumentException.class, () -> ChurnModel.predict(SEED_ROW.replace("-0.32", "x").getBytes(),
                         null)).getMessage());
     }
@@ -63,8 +64,8 @@ class ChurnModelTest {
         assertEquals(400, ((Reply.ContainerAnswer) reply).status());
         assertEquals(415, ((Reply.ContainerAnswer) wrongType).status());
         assertEquals(2, said.size());
-        assertTrue(said.get(0).startsWith("demo model refused a request: row 1 of the request has 2 values, not 13. "
-                + "It takes 13 numbers per row, as text/csv without a header, e.g. "), said.get(0));
+        assertTrue(said.get(0).startsWith("demo model refused a request: row index 0 of the request has 2 values, "
+                + "not 13. It takes 13 numbers per row, as text/csv without a header, e.g. "), said.get(0));
         assertTrue(said.get(1).contains("reads text/csv, not application/json"), said.get(1));
     }
 
