@@ -191,15 +191,14 @@ final class InvokeCommand implements Callable<Integer> {
     /** The last words of a run: what was done, and where to pick up if it stopped early. */
     private int report(OrderedInvoker.Outcome outcome, ResumableOutput output, PrintWriter err) {
         long resumeAt = skip + outcome.rowsWritten();
-        String rowsDone = outcome.rowsWritten() + (outcome.rowsWritten() == 1 ? " row" : " rows");
+        String rowsDone = StatusLine.rows(outcome.rowsWritten());
         return switch (outcome) {
             case OrderedInvoker.Outcome.Completed completed -> {
                 if (completed.rowsWritten() == 0) {
                     err.println("0 rows in " + inputName() + (skip > 0 ? " after skipping " + skip : "")
                             + ": nothing to send");
-                } else if (output.progressShown()) {
-                    err.println(rowsDone + " answered");
                 }
+                // Otherwise the progress already ended on "N rows answered": not said twice.
                 yield 0;
             }
             case OrderedInvoker.Outcome.BatchFailed failed -> {
@@ -393,9 +392,12 @@ final class InvokeCommand implements Callable<Integer> {
             if (closed) {
                 return;
             }
+            status.clear();
             ResultWriter.write(values, format, out);
+            out.flush();
             written += values.size();
-            status.progress(written + " rows answered" + (skipped > 0 ? " (after " + skipped + " skipped)" : ""));
+            status.progress(StatusLine.rows(written) + " answered" + (skipped > 0 ? " (after " + skipped + " skipped)"
+                    : ""));
             progressShown = true;
         }
 
@@ -410,7 +412,7 @@ final class InvokeCommand implements Callable<Integer> {
             closed = true;
             out.flush();
             status.finish();
-            err.println("invoke interrupted: the first " + written + (written == 1 ? " row" : " rows") + " of "
+            err.println("invoke interrupted: the first " + StatusLine.rows(written) + " of "
                     + input + (skipped > 0 ? " after the " + skipped + " skipped" : "") + " are printed; continue "
                     + "with --skip " + (skipped + written) + " (and append to the same output).");
             err.flush();

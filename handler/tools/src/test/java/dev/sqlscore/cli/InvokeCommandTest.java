@@ -68,6 +68,20 @@ class InvokeCommandTest {
         assertTrue(headers.toString().contains("\"Sf-custom-content-type\":\"text/csv\""), headers.toString());
     }
 
+    /** --progress into a file (not a terminal): a line per change, the count once at the end, "1 row". */
+    @Test
+    void progressIntoAFileIsLinesAndTheCountIsSaidOnce() throws Exception {
+        String url = startEcho(new EchoHandler());
+        Path csv = Files.writeString(dir.resolve("one.csv"), "1\n");
+
+        assertEquals(0, run("invoke", "--url", url, "--endpoint", "churn", "--progress", csv.toString()),
+                err.toString());
+
+        String said = err.toString().replace(System.lineSeparator(), "\n");
+        assertEquals("1 row answered\n", said);
+        assertFalse(said.contains("\r"), said);
+    }
+
     @SuppressWarnings("try") // the resource is the scope of an override: never referenced
     @Test
     void signsWithSigV4WhenAskedUsingTheDefaultCredentials() throws Exception {

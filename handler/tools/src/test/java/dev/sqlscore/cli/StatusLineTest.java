@@ -12,7 +12,7 @@ class StatusLineTest {
 
     @Test
     void rewritesOneLineAndBlanksWhatALongerTextLeft() {
-        StatusLine status = StatusLine.forStderr(new PrintWriter(err), true);
+        StatusLine status = StatusLine.inPlace(new PrintWriter(err));
         status.progress("1000 rows answered");
         status.progress("999 rows");
         status.finish();
@@ -22,7 +22,7 @@ class StatusLineTest {
 
     @Test
     void aMessageEndsTheProgressLineFirst() {
-        StatusLine status = StatusLine.forStderr(new PrintWriter(err), true);
+        StatusLine status = StatusLine.inPlace(new PrintWriter(err));
         status.progress("10 rows");
         status.message("batch 1 (rows 10..19): HTTP 503; retry 1 of 5 in 0.3 s");
         status.progress("20 rows");
@@ -31,6 +31,32 @@ class StatusLineTest {
         String nl = System.lineSeparator();
         assertEquals("\r10 rows" + nl + "batch 1 (rows 10..19): HTTP 503; retry 1 of 5 in 0.3 s" + nl
                         + "\r20 rows" + nl,
+                err.toString());
+    }
+
+    /** Into a file: a line per change, no carriage return, no repeats (polls say the same thing many times). */
+    @Test
+    void intoAFileEveryChangeIsALine() {
+        StatusLine status = StatusLine.asLines(new PrintWriter(err));
+        status.progress("batch 0: pending, queued (0 s)");
+        status.progress("batch 0: pending, queued (0 s)");
+        status.progress(StatusLine.rows(1) + " answered");
+        status.finish();
+
+        String nl = System.lineSeparator();
+        assertEquals("batch 0: pending, queued (0 s)" + nl + "1 row answered" + nl, err.toString());
+    }
+
+    /** Results on stdout share the terminal: the progress line is taken off first, then drawn again. */
+    @Test
+    void clearingTakesTheProgressLineOffTheScreen() {
+        StatusLine status = StatusLine.inPlace(new PrintWriter(err));
+        status.progress("batch 0: pending (3 s)");
+        status.clear();
+        status.progress(StatusLine.rows(6) + " answered");
+        status.finish();
+
+        assertEquals("\rbatch 0: pending (3 s)\r" + " ".repeat(22) + "\r\r6 rows answered" + System.lineSeparator(),
                 err.toString());
     }
 }
