@@ -59,9 +59,9 @@ final class InvokeCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--url", required = true, paramLabel = "URL",
-            description = "The function's URL: a local 'serve' (http://127.0.0.1:8080/v1/score) or a deployed "
-                    + "one (https://<api-id>.execute-api.<region>.amazonaws.com/v1/score, the stack's invokeUrl "
-                    + "output plus /score).")
+            description = {"The function's URL: a local 'serve',", "  http://127.0.0.1:8080/v1/score",
+                "or a deployed one (the stack's invokeUrl output plus /score),",
+                "  https://<api-id>.execute-api.<region>.amazonaws.com/v1/score"})
     private String urlText;
 
     /** Parsed from {@link #urlText} in {@link #validate()}, which says what a good URL looks like. */
@@ -307,7 +307,8 @@ final class InvokeCommand implements Callable<Integer> {
             for (long i = 0; i < skip; i++) {
                 if (rows.next() == null) {
                     spec.commandLine().getErr().println("invoke: --skip " + skip + " is past the end of "
-                            + inputName() + " (" + i + " rows)");
+                            + inputName() + " (" + StatusLine.rows(i) + ")");
+                    spec.commandLine().getErr().println("See 'sqlscore invoke --help'.");
                     return false;
                 }
             }

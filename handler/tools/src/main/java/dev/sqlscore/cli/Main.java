@@ -1,5 +1,7 @@
 package dev.sqlscore.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -23,6 +25,8 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         return new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                // Wide enough that no URL in a description is broken across lines (MainTest checks).
+                .setUsageHelpWidth(120)
                 // A usage error is one line that says what is wrong, then where the help is: 60 lines of usage
                 // would push the message off the screen. Exit 2, as for every bad argument or input.
                 .setParameterExceptionHandler((e, args) -> {
@@ -35,7 +39,8 @@ public final class Main implements Runnable {
                         command.getErr().flush();
                         return CommandLine.ExitCode.USAGE;
                     }
-                    command.getErr().println(command.getCommandName() + ": " + e.getMessage());
+                    command.getErr().println(command.getCommandName() + ": " + (e instanceof
+                            CommandLine.UnmatchedArgumentException unmatched ? unmatched(unmatched) : e.getMessage()));
                     command.getErr().println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
                     command.getErr().flush();
                     return CommandLine.ExitCode.USAGE;
@@ -46,6 +51,29 @@ public final class Main implements Runnable {
                             + (e.getMessage() == null ? e.toString() : e.getMessage()));
                     return 1;
                 });
+    }
+
+    /**
+     * Unknown options named as such, with picocli's nearest known one, and any other leftover called an argument:
+     * after an unknown option picocli may leave the input file unmatched too, and it is no option.
+     */
+    static String unmatched(CommandLine.UnmatchedArgumentException e) {
+        List<String> options = e.getUnmatched().stream().filter(arg -> arg.startsWith("-")).toList();
+        List<String> others = e.getUnmatched().stream().filter(arg -> !arg.startsWith("-")).toList();
+        List<String> parts = new ArrayList<>();
+        if (!options.isEmpty()) {
+            parts.add("unknown option" + (options.size() == 1 ? " " : "s ") + quoted(options)
+                    + (e.getSuggestions().isEmpty() ? "" : " (did you mean " + String.join(" or ",
+                    e.getSuggestions()) + "?)"));
+        }
+        if (!others.isEmpty()) {
+            parts.add("unexpected argument" + (others.size() == 1 ? " " : "s ") + quoted(others));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String quoted(List<String> args) {
+        return String.join(", ", args.stream().map(arg -> "'" + arg + "'").toList());
     }
 
     /** Without a command: say what the commands are, and fail (a script that forgot one should notice). */

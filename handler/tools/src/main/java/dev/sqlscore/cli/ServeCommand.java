@@ -38,8 +38,8 @@ final class ServeCommand implements Callable<Integer> {
     private String bind;
 
     @Option(names = "--stage", defaultValue = "v1", paramLabel = "NAME",
-            description = "Stage name: the URL is http://<bind>:<port>/<stage>/score, as the stack deploys "
-                    + "https://<api>.execute-api.<region>.amazonaws.com/v1/score (default: ${DEFAULT-VALUE}).")
+            description = {"Stage name (default: ${DEFAULT-VALUE}): the URL is", "  http://<bind>:<port>/<stage>/score",
+                "as the stack deploys", "  https://<api>.execute-api.<region>.amazonaws.com/v1/score"})
     private String stage;
 
     @Option(names = "--minimum-compression-size", defaultValue = "1024", paramLabel = "BYTES",

@@ -68,6 +68,17 @@ class InvokeCommandTest {
         assertTrue(headers.toString().contains("\"Sf-custom-content-type\":\"text/csv\""), headers.toString());
     }
 
+    @Test
+    void aSkipPastTheEndSaysHowManyRowsThereAreAndWhereTheHelpIs() throws Exception {
+        String url = startEcho(new EchoHandler());
+        Path csv = Files.writeString(dir.resolve("one.csv"), "1\n");
+
+        assertEquals(2, run("invoke", "--url", url, "--skip", "5", csv.toString()));
+
+        assertEquals("invoke: --skip 5 is past the end of " + csv + " (1 row)\nSee 'sqlscore invoke --help'.\n",
+                err.toString().replace(System.lineSeparator(), "\n"));
+    }
+
     /** --progress into a file (not a terminal): a line per change, the count once at the end, "1 row". */
     @Test
     void progressIntoAFileIsLinesAndTheCountIsSaidOnce() throws Exception {

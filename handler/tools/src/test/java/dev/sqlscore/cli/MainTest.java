@@ -2,6 +2,8 @@ package dev.sqlscore.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -58,5 +60,40 @@ class MainTest {
     void planInThisJarSaysToRunItThroughTheLauncher() {
         assertEquals(2, run("plan", "prod"));
         assertTrue(err.toString().contains("run ./sqlscore plan prod from the repository root"), err.toString());
+    }
+
+    /** A usage error names what was wrong: the option of a bad value, an unknown option (not the file after it). */
+    @Test
+    void usageErrorsNameWhatWasWrong() {
+        assertEquals(2, run("invoke", "--url", "http://127.0.0.1:1/v1/score", "--concurrency", "zero", "rows.csv"));
+        assertTrue(err.toString().startsWith("invoke: Invalid value for option '--concurrency': 'zero' is not an int"),
+                err.toString());
+
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("invoke", "--url", "http://127.0.0.1:1/v1/score", "--bogus", "x", "rows.csv"));
+        assertEquals("invoke: unknown option '--bogus'; unexpected argument 'rows.csv'\n"
+                + "See 'sqlscore invoke --help'.\n", err.toString().replace("\r\n", "\n"));
+
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("invoke", "--url", "http://127.0.0.1:1/v1/score", "--skip-headers", "rows.csv"));
+        assertTrue(err.toString().startsWith("invoke: unknown option '--skip-headers' (did you mean --skip-header"),
+                err.toString());
+    }
+
+    /** Help text keeps every URL whole, whatever the width it wraps at. */
+    @Test
+    void helpNeverBreaksAUrl() {
+        for (String command : new String[] {"invoke", "serve"}) {
+            out.getBuffer().setLength(0);
+            assertEquals(0, run(command, "--help"));
+            Matcher urls = Pattern.compile("https?://\\S+").matcher(out.toString());
+            int found = 0;
+            while (urls.find()) {
+                found++;
+                assertTrue(urls.group().endsWith("/score") || urls.group().endsWith("/score)"),
+                        command + ": a URL cut short: " + urls.group());
+            }
+            assertTrue(found >= 2, command + " help shows its URLs:\n" + out);
+        }
     }
 }
