@@ -22,7 +22,7 @@ import java.util.Set;
  *
  * <p>{@code mvn verify} runs every method on the inputs in {@code RequestPathFuzzTestInputs} (real Snowflake
  * request shapes in {@link RawRequest}'s format; per-method folders add more), and fuzzes
- * {@link #lambdaProxyEvent} for a few seconds. The README has the command for a long run.
+ * {@link #lambdaProxyEvent} for a few seconds. docs/hardening.md has the command for a long run.
  */
 class RequestPathFuzzTest {
 
