@@ -8,6 +8,7 @@ import dev.sqlscore.errors.PayloadTooLargeException;
 import dev.sqlscore.snowflake.Batches;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ChunkerTest {
@@ -65,6 +66,31 @@ class ChunkerTest {
             next = chunk.to();
         }
         assertEquals(500, next);
+    }
+
+    /** Chunks are filled: no chunk but the last could have taken its next row, so no call is made that need not be. */
+    @Test
+    void everyChunkButTheLastIsFull() {
+        Random random = new Random(7);
+        for (int trial = 0; trial < 300; trial++) {
+            List<String> rows = new ArrayList<>();
+            int count = 1 + random.nextInt(300);
+            for (int i = 0; i < count; i++) {
+                rows.add("[" + i + ",\"" + "x".repeat(random.nextInt(60)) + "\"]");
+            }
+            PayloadFormat format = PayloadFormat.values()[trial % PayloadFormat.values().length];
+            EncodedRows encoded = EncodedRows.encode(Batches.features(rows.toArray(String[]::new)), format);
+            int budget = 200 + random.nextInt(2_000);
+            int cap = trial % 2 == 0 ? 0 : 1 + random.nextInt(40);
+            List<RowRange> chunks = Chunker.plan(encoded, budget, cap);
+            for (int i = 0; i < chunks.size() - 1; i++) {
+                RowRange chunk = chunks.get(i);
+                boolean capped = cap > 0 && chunk.count() == cap;
+                boolean noRoom = encoded.body(new RowRange(chunk.from(), chunk.to() + 1)).length > budget;
+                assertTrue(capped || noRoom, "trial " + trial + ": chunk " + chunk + " could have taken row "
+                        + chunk.to() + " (budget " + budget + ", cap " + cap + ")");
+            }
+        }
     }
 
     @Test

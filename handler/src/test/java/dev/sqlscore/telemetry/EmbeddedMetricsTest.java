@@ -94,6 +94,10 @@ class EmbeddedMetricsTest {
         assertEquals(NAMESPACE, line.at("/_aws/CloudWatchMetrics/0/Namespace").asText());
         assertEquals(1_800_000_000_000L, line.at("/_aws/Timestamp").asLong());
         assertEquals(outcome, line.get(Metrics.DIMENSION_OUTCOME).asText());
+        // The error code is the line's own field too, for a reader of the log (absent on success).
+        assertEquals(status == 200 ? null : outcome, line.has("error") ? line.get("error").asText() : null);
+        assertEquals(status, line.get("status").asInt());
+        assertEquals(0, line.get(Metrics.ROWS_REFUSED).asInt());
         assertEquals(1, line.get(Metrics.BATCHES).asInt());
         assertEquals(1, line.get(Metrics.RESULTS).asInt());
         assertEquals(status == 200 ? 0 : 1, line.get(Metrics.ERRORS).asInt());
