@@ -113,8 +113,9 @@ class PlanCommandTest {
     @Test
     void helpSaysWhatPlanDoesAndAnUnknownOptionWhereTheHelpIs() throws IOException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(0, PlanCommand.main(new String[] {"--help"},
-                new PrintStream(printed, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertEquals(0, PlanCommand.main(new String[] {"--help"}, new PrintStream(printed, true,
+                StandardCharsets.UTF_8), errors));
         assertTrue(output().startsWith("Usage: ./sqlscore plan [STACK]"), output());
 
         assertEquals(2, PlanCommand.main(new String[] {"--verbose"}, new PrintStream(printed, true,
