@@ -127,9 +127,7 @@ class PlanCommandTest {
     /** A mistyped key would deploy the default silently: the plan refuses it and names the declared key. */
     @Test
     void aMistypedKeyIsRefusedWithTheKeyItMeant() throws IOException {
-        Files.copy(REPOSITORY.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
-        Files.writeString(dir.resolve("Pulumi.typo.yaml"), Files.readString(REPOSITORY.resolve("Pulumi.dev.yaml"))
-                .replace("sqlscore:lambdaMemoryMb: 2048", "sqlscore:lambdaMemory: 2048"));
+        workedStackWith("typo", "sqlscore:lambdaMemoryMb: 2048", "sqlscore:lambdaMemory: 2048");
 
         assertEquals(2, plan(dir, "typo"));
 
@@ -159,9 +157,7 @@ class PlanCommandTest {
 
     @Test
     void aValueOfTheWrongTypeIsPulumisOwnError() throws IOException {
-        Files.copy(REPOSITORY.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
-        Files.writeString(dir.resolve("Pulumi.typo.yaml"), Files.readString(REPOSITORY.resolve("Pulumi.dev.yaml"))
-                .replace("sqlscore:lambdaMemoryMb: 2048", "sqlscore:lambdaMemoryMb: lots"));
+        workedStackWith("typo", "sqlscore:lambdaMemoryMb: 2048", "sqlscore:lambdaMemoryMb: lots");
 
         assertEquals(2, plan(dir, "typo"));
 
@@ -178,6 +174,13 @@ class PlanCommandTest {
 
     private int plan(Path root, String stack) throws IOException {
         return new PlanCommand(root, stack, new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+    }
+
+    /** The project file and the worked stack, as stack {@code name} with one line changed, in this test's folder. */
+    private void workedStackWith(String name, String line, String changedTo) throws IOException {
+        Files.copy(REPOSITORY.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi." + name + ".yaml"), Files.readString(
+                REPOSITORY.resolve("Pulumi.dev.yaml")).replace(line, changedTo));
     }
 
     private String output() {
