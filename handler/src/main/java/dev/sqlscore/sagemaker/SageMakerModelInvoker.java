@@ -1,6 +1,7 @@
 package dev.sqlscore.sagemaker;
 
 import dev.sqlscore.async.S3Location;
+import dev.sqlscore.http.SocketHttpClient;
 import dev.sqlscore.model.AsyncModelInvoker;
 import dev.sqlscore.model.ModelInvocationException;
 import dev.sqlscore.model.ModelInvoker;
@@ -92,14 +93,17 @@ public final class SageMakerModelInvoker implements ModelInvoker, AsyncModelInvo
     }
 
     /**
-     * The configuration {@link #create()} uses: the JDK's URL connection as HTTP client (light, quick to start; the
-     * Apache and Netty clients are kept out of the artifact), streaming the body
-     * ({@link StreamingUrlConnectionClient}), and a bounded standard retry strategy. Callers may add a region,
+     * The configuration {@link #create()} uses: HTTP/1.1 on the JDK's sockets ({@link SocketHttpClient}: kept-alive
+     * connections reused without a wait, no Nagle stalls; the Apache and Netty clients are kept out of the artifact),
+     * and a bounded standard retry strategy. Callers may add a region,
      * credentials or an endpoint before building.
      */
     public static SageMakerRuntimeClientBuilder clientBuilder() {
         return SageMakerRuntimeClient.builder()
-                .httpClient(new StreamingUrlConnectionClient(CONNECT_TIMEOUT, SOCKET_TIMEOUT))
+                .httpClient(SocketHttpClient.builder()
+                        .connectTimeout(CONNECT_TIMEOUT)
+                        .readTimeout(SOCKET_TIMEOUT)
+                        .build())
                 .overrideConfiguration(o -> o.retryStrategy(retryStrategy()));
     }
 

@@ -3,30 +3,36 @@ package dev.sqlscore.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.management.ThreadMXBean;
 import dev.sqlscore.bench.Timings;
+import dev.sqlscore.http.SocketHttpClient;
 import dev.sqlscore.payload.PayloadFormat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
- * The handler against the seed's approach, on one machine in one run: the same 10,000 x 13 batch as an API Gateway
- * proxy event, each handler in-process in its own runtime, each calling the same local SageMaker-protocol server
- * (a process of its own, answering at once) through its real AWS SDK. The peer is {@code seed_handler.py}: a
- * Python handler with boto3 that joins the rows into CSV and calls InvokeEndpoint once. The floor is the model
- * server's own round trip for the same CSV body, without any handler.
+ * The handler against the seed's approach, on one machine in one run, at Snowflake's batch sizes (200, 1,000, 4,096
+ * and 10,000 rows x 13 features) as API Gateway proxy events: each handler in-process in its own runtime, each calling
+ * the same local model server ({@link InstantModelServer}, a process of its own, answering at once) through its real
+ * AWS SDK. The peer is {@code seed_handler.py}: a Python handler with boto3 that joins the rows into CSV and calls
+ * InvokeEndpoint once. The floor is the model server's own round trip for the same CSV body through the handler's
+ * HTTP client, without the SDK or a handler. All of it twice: against the server with {@code TCP_NODELAY}, then with
+ * Nagle's algorithm on, where a client that waits for delayed acknowledgements stalls.
  *
  * <p>The three are measured in interleaved rounds (floor, Java, Python, then again), so that what the shared machine
  * does meanwhile weighs on all three alike; the ratio reported is the median of the rounds' ratios. Also reports the
@@ -42,16 +48,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class SideBySideBenchmark {
 
-    private static final int ROWS = 10_000;
+    /** Snowflake's batch sizes: about 190 rows against a fast endpoint, up to 4,096 as latency grows; and ours. */
+    private static final int[] ROWS = {200, 1_000, 4_096, 10_000};
+    private static final int ALLOCATION_ROWS = 10_000;
     private static final int LARGEST_ROWS = 63_000;
     /** Before the first round, for the JIT; Python has none, and each of its runs is a fresh process. */
     private static final int JAVA_WARMUP = 300;
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 3;
     private static final int ROUND_WARMUP = 10;
     private static final int PER_ROUND = 60;
     private static final int ALLOCATION_BATCHES = 200;
     private static final ThreadMXBean ALLOCATION =
             (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private static String peerVersion = "";
 
     private SideBySideBenchmark() {
     }
@@ -59,62 +69,81 @@ public final class SideBySideBenchmark {
     public static void main(String[] args) throws Exception {
         Path python = Path.of(args.length > 0 ? args[0] : "/usr/bin/python3");
         Path script = Path.of(args.length > 1 ? args[1] : "handler/integration-tests/src/test/python/seed_handler.py");
-        byte[] body = TestEvents.churnBatch(ROWS);
-        byte[] event = event(body);
-        Path eventFile = Files.createTempFile("sqlscore-event", ".json");
-        Files.write(eventFile, event);
-        try (InstantModelServer.Running server = InstantModelServer.Running.start();
-             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            URI model = server.uri();
-            Timings.Step floor = floor(http, model, body);
-            JavaHandler java = new JavaHandler(model);
-            Timings.Step javaBatch = java.batch(event);
-            Timings.time(JAVA_WARMUP, 0, javaBatch);
-            Timings.time(JAVA_WARMUP, 0, floor);
-
-            System.out.printf("%n| round | floor p50 ms | Java p50 ms | Python p50 ms | Java / Python |%n");
-            System.out.println("|---|---|---|---|---|");
-            List<double[]> floors = new ArrayList<>();
-            List<double[]> javas = new ArrayList<>();
-            List<double[]> pythons = new ArrayList<>();
-            double[] ratios = new double[ROUNDS];
-            String peerVersion = "";
-            for (int round = 0; round < ROUNDS; round++) {
-                floors.add(Timings.time(ROUND_WARMUP, PER_ROUND, floor));
-                javas.add(Timings.time(ROUND_WARMUP, PER_ROUND, javaBatch));
-                PythonRun peer = python(python, script, model, eventFile);
-                pythons.add(peer.millis());
-                peerVersion = peer.version();
-                ratios[round] = p50(javas.get(round)) / p50(peer.millis());
-                System.out.printf("| %d | %.1f | %.1f | %.1f | %.2f |%n", round + 1, p50(floors.get(round)),
-                        p50(javas.get(round)), p50(peer.millis()), ratios[round]);
+        List<String> summary = new ArrayList<>();
+        Map<Integer, Double> javaNodelay = new HashMap<>();
+        JavaHandler java = null;
+        for (InstantModelServer.Sending sending : List.of(InstantModelServer.Sending.NODELAY,
+                InstantModelServer.Sending.NAGLE)) {
+            try (InstantModelServer.Running server = InstantModelServer.Running.start(sending);
+                 SocketHttpClient http = SocketHttpClient.builder().build()) {
+                URI model = server.uri();
+                java = new JavaHandler(model);
+                System.out.printf("%n### Model server with %s%n", sending == InstantModelServer.Sending.NAGLE
+                        ? "Nagle's algorithm on (headers and body in two writes)" : "TCP_NODELAY");
+                System.out.printf("%n| rows | round | floor p50 ms | Java p50 ms | Python p50 ms | Java / Python |%n");
+                System.out.println("|---|---|---|---|---|---|");
+                for (int rows : ROWS) {
+                    byte[] body = TestEvents.churnBatch(rows);
+                    byte[] event = event(body);
+                    Path eventFile = Files.createTempFile("sqlscore-event", ".json");
+                    try {
+                        Files.write(eventFile, event);
+                        Timings.Step floor = floor(http, model, body);
+                        Timings.Step javaBatch = java.batch(event);
+                        Timings.time(JAVA_WARMUP, 0, javaBatch);
+                        Timings.time(JAVA_WARMUP, 0, floor);
+                        List<double[]> floors = new ArrayList<>();
+                        List<double[]> javas = new ArrayList<>();
+                        List<double[]> pythons = new ArrayList<>();
+                        double[] ratios = new double[ROUNDS];
+                        for (int round = 0; round < ROUNDS; round++) {
+                            floors.add(Timings.time(ROUND_WARMUP, PER_ROUND, floor));
+                            javas.add(Timings.time(ROUND_WARMUP, PER_ROUND, javaBatch));
+                            PythonRun peer = python(python, script, model, eventFile);
+                            pythons.add(peer.millis());
+                            peerVersion = peer.version();
+                            ratios[round] = p50(javas.get(round)) / p50(peer.millis());
+                            System.out.printf("| %,d | %d | %.2f | %.2f | %.2f | %.2f |%n", rows, round + 1,
+                                    p50(floors.get(round)), p50(javas.get(round)), p50(peer.millis()), ratios[round]);
+                        }
+                        double javaAll = p50(concat(javas));
+                        String versusNodelay = "";
+                        if (sending == InstantModelServer.Sending.NODELAY) {
+                            javaNodelay.put(rows, javaAll);
+                        } else {
+                            versusNodelay = String.format(" | %.2f", javaAll / javaNodelay.get(rows));
+                        }
+                        summary.add(String.format("| %,d | %s | %.2f | %.2f | %.2f | %.2f%s |", rows,
+                                sending == InstantModelServer.Sending.NAGLE ? "Nagle on" : "TCP_NODELAY",
+                                p50(concat(floors)), javaAll, p50(concat(pythons)), median(ratios),
+                                versusNodelay.isEmpty() ? " | " : versusNodelay));
+                    } finally {
+                        Files.deleteIfExists(eventFile);
+                    }
+                }
+                if (sending == InstantModelServer.Sending.NODELAY) {
+                    largest(java);
+                }
             }
-            System.out.println(peerVersion);
-            System.out.printf("%n| handler (10,000 x 13, %.2f MB body), all rounds | p50 ms | p90 ms | vs the model "
-                    + "server |%n", body.length / 1e6);
-            System.out.println("|---|---|---|---|");
-            double[] floorAll = concat(floors);
-            row("model server alone (the floor)", floorAll, floorAll);
-            row("Java handler (JDK " + Runtime.version().feature() + ", AWS SDK v2)", concat(javas), floorAll);
-            row("seed-like Python handler (boto3)", concat(pythons), floorAll);
-            System.out.printf("Java handler: the SDK call (InvokeEndpoint, signing, the round trip, reading the "
-                    + "answer) p50 %.0f ms%n", p50(java.modelMillis(ROUNDS * PER_ROUND)));
-            java.allocation(event, body.length);
-
-            // The largest batch API Gateway delivers: 6 MB of JSON, decompressed (two InvokeEndpoint calls).
-            byte[] largest = TestEvents.churnBatch(LARGEST_ROWS);
-            byte[] largestEvent = event(largest);
-            double[] large = Timings.time(JAVA_WARMUP, ALLOCATION_BATCHES, java.batch(largestEvent));
-            System.out.printf("Java handler, the largest batch (%,d rows, %.2f MB body): p50 %.1f ms, p99 %.1f ms%n",
-                    LARGEST_ROWS, largest.length / 1e6, p50(large), Timings.percentile(large, 99));
-            java.allocation(largestEvent, largest.length);
-            System.out.printf("Java / Python at p50: %.2f (median of %d rounds; the rounds: %s); measured %s, %d "
-                    + "cores%n", median(ratios), ROUNDS, Arrays.toString(Arrays.stream(ratios)
-                    .map(ratio -> Math.round(ratio * 100) / 100.0).toArray()), LocalDate.now(),
-                    Runtime.getRuntime().availableProcessors());
-        } finally {
-            Files.deleteIfExists(eventFile);
         }
+        System.out.printf("%n| rows x 13 | model server | floor p50 ms | Java p50 ms | Python p50 ms "
+                + "| Java / Python (median of %d rounds) | Java, Nagle / TCP_NODELAY |%n", ROUNDS);
+        System.out.println("|---|---|---|---|---|---|---|");
+        summary.forEach(System.out::println);
+        System.out.printf("%s; measured %s, %d cores, JDK %s%n", peerVersion, LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(), Runtime.version());
+    }
+
+    /** Allocation, and the largest batch API Gateway delivers: 6 MB of JSON decompressed (two model calls). */
+    private static void largest(JavaHandler java) throws Exception {
+        byte[] body = TestEvents.churnBatch(ALLOCATION_ROWS);
+        java.allocation(event(body), body.length);
+        byte[] largest = TestEvents.churnBatch(LARGEST_ROWS);
+        byte[] largestEvent = event(largest);
+        double[] large = Timings.time(JAVA_WARMUP, ALLOCATION_BATCHES, java.batch(largestEvent));
+        System.out.printf("Java handler, the largest batch (%,d rows, %.2f MB body): p50 %.1f ms, p99 %.1f ms%n",
+                LARGEST_ROWS, largest.length / 1e6, p50(large), Timings.percentile(large, 99));
+        java.allocation(largestEvent, largest.length);
     }
 
     private static byte[] event(byte[] body) {
@@ -122,8 +151,11 @@ public final class SideBySideBenchmark {
                 PayloadFormat.CSV.mediaType()), body, false);
     }
 
-    /** The CSV body the handlers send, posted straight to the model server: its own time, and the wire's. */
-    private static Timings.Step floor(HttpClient http, URI model, byte[] body) throws Exception {
+    /**
+     * The CSV body the handlers send, posted straight to the model server through the handler's HTTP client,
+     * without the SDK or the handler: the server's own time, and the wire's.
+     */
+    private static Timings.Step floor(SocketHttpClient http, URI model, byte[] body) throws Exception {
         StringBuilder csv = new StringBuilder();
         for (JsonNode row : TestEvents.JSON.readTree(body).get("data")) {
             List<String> values = new ArrayList<>();
@@ -131,18 +163,19 @@ public final class SideBySideBenchmark {
             csv.append(String.join(",", values)).append('\n');
         }
         byte[] payload = csv.toString().getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(model.resolve("/endpoints/" + InstantModelServer.ENDPOINT
-                        + "/invocations"))
-                .header("Content-Type", "text/csv").header("Accept", "text/csv")
-                .header("X-Amz-Date", "20261201T000000Z")
-                // The server checks the signature's shape only: it holds no keys.
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=local/20261201/us-east-1/sagemaker/"
-                        + "aws4_request, SignedHeaders=host;x-amz-date, Signature=" + "0".repeat(64))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build();
+        HttpExecuteRequest request = HttpExecuteRequest.builder()
+                .request(SdkHttpRequest.builder().method(SdkHttpMethod.POST)
+                        .uri(model.resolve("/endpoints/" + InstantModelServer.ENDPOINT + "/invocations"))
+                        .putHeader("Content-Type", "text/csv").putHeader("Accept", "text/csv")
+                        .putHeader("Content-Length", Integer.toString(payload.length)).build())
+                .contentStreamProvider(ContentStreamProvider.fromByteArrayUnsafe(payload)).build();
         return () -> {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("the model server answered " + response.statusCode());
+            HttpExecuteResponse response = http.prepareRequest(request).call();
+            try (var answer = response.responseBody().orElseThrow()) {
+                answer.readAllBytes();
+            }
+            if (response.httpResponse().statusCode() != 200) {
+                throw new IllegalStateException("the model server answered " + response.httpResponse().statusCode());
             }
         };
     }
@@ -170,13 +203,6 @@ public final class SideBySideBenchmark {
                     throw new IllegalStateException("the batch failed: " + out.toString(StandardCharsets.UTF_8));
                 }
             };
-        }
-
-        /** The SDK call's whole milliseconds, from the last batches' metric lines. */
-        double[] modelMillis(int lastBatches) {
-            return log.subList(Math.max(0, log.size() - lastBatches), log.size()).stream()
-                    .map(line -> line.replaceAll(".*\"modelMs\":(\\d+).*", "$1")).filter(text -> text.matches("\\d+"))
-                    .mapToDouble(Double::parseDouble).toArray();
         }
 
         void allocation(byte[] event, int bodyBytes) throws Exception {
@@ -215,11 +241,6 @@ public final class SideBySideBenchmark {
         }
         return new PythonRun(millis, "Python peer: Python " + result.get("python").asText() + ", boto3 "
                 + result.get("boto3").asText());
-    }
-
-    private static void row(String what, double[] millis, double[] floor) {
-        System.out.printf("| %s | %.1f | %.1f | %.1fx |%n", what, p50(millis), Timings.percentile(millis, 90),
-                p50(millis) / p50(floor));
     }
 
     private static double p50(double[] millis) {

@@ -1,6 +1,7 @@
 package dev.sqlscore.sagemaker;
 
 import dev.sqlscore.bench.Timings;
+import dev.sqlscore.http.SocketHttpClient;
 import dev.sqlscore.lambda.InstantModelServer;
 import dev.sqlscore.model.ModelRequest;
 import dev.sqlscore.model.ModelResponse;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
  * Where an {@code InvokeEndpoint} call's time goes, for one 10,000 x 13 CSV body against a local SageMaker-protocol
  * server in a process of its own that answers at once: the SDK's own work with an in-memory HTTP client (marshalling,
  * SigV4 with the body's SHA-256, unmarshalling), then the whole call through the SDK's URL-connection client, which
- * writes the body 4 KB at a time, and through {@link StreamingUrlConnectionClient}, which writes it 128 KB at a time.
+ * writes the body 4 KB at a time and waits a millisecond on each kept connection, and through {@link SocketHttpClient}.
  * Not a test.
  *
  * <pre>
@@ -43,7 +44,7 @@ public final class HttpClientBenchmark {
 
     public static void main(String[] args) throws Exception {
         byte[] body = csv();
-        try (InstantModelServer.Running server = InstantModelServer.Running.start()) {
+        try (InstantModelServer.Running server = InstantModelServer.Running.start(InstantModelServer.Sending.NODELAY)) {
             URI model = server.uri();
             ModelRequest request = new ModelRequest(InstantModelServer.ENDPOINT, "text/csv", "text/csv", null, null,
                     null, null, body);
@@ -52,8 +53,7 @@ public final class HttpClientBenchmark {
                          (r, t) -> new ModelResponse("text/csv", answer));
                  SageMakerModelInvoker sdkClient = invoker(model, UrlConnectionHttpClient.builder()
                          .connectionTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(65)).build());
-                 SageMakerModelInvoker streaming = invoker(model, new StreamingUrlConnectionClient(
-                         Duration.ofSeconds(2), Duration.ofSeconds(65)))) {
+                 SageMakerModelInvoker sockets = invoker(model, SocketHttpClient.builder().build())) {
                 System.out.printf("InvokeEndpoint, %,d x %d CSV body of %.2f MB, p50 / p90 ms over %d calls "
                         + "after %d warm-up calls%n", ROWS, FEATURES, body.length / 1e6, ITERATIONS, WARMUP);
                 System.out.println("| client | round | p50 | p90 |");
@@ -62,7 +62,7 @@ public final class HttpClientBenchmark {
                     time("SDK only, in-memory HTTP client", round, () -> inMemory.invoke(request, TIMEOUT));
                     time("SDK's URL-connection client (4 KB writes)", round,
                             () -> sdkClient.invoke(request, TIMEOUT));
-                    time("StreamingUrlConnectionClient", round, () -> streaming.invoke(request, TIMEOUT));
+                    time("SocketHttpClient (this handler's)", round, () -> sockets.invoke(request, TIMEOUT));
                 }
                 System.out.printf("measured %s, %d cores, JDK %s%n", LocalDate.now(),
                         Runtime.getRuntime().availableProcessors(), Runtime.version());

@@ -1,4 +1,4 @@
-package dev.sqlscore.sagemaker;
+package dev.sqlscore.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What {@link StreamingUrlConnectionClient} puts on the wire and hands back, against a real server on loopback. */
+/** What {@link SocketHttpClient} puts on the wire and hands back, against a real server on loopback. */
 class StreamingUrlConnectionClientTest {
 
     private final Map<String, String> seen = new ConcurrentHashMap<>();
@@ -40,8 +40,8 @@ class StreamingUrlConnectionClientTest {
     private volatile byte[] received;
     private HttpServer server;
     private URI base;
-    private final StreamingUrlConnectionClient client = new StreamingUrlConnectionClient(Duration.ofSeconds(2),
-            Duration.ofSeconds(30));
+    private final SocketHttpClient client = SocketHttpClient.builder().connectTimeout(Duration.ofSeconds(2))
+            .readTimeout(Duration.ofSeconds(30)).build();
 
     @BeforeEach
     void start() throws IOException {

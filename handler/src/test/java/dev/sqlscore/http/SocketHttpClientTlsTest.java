@@ -1,0 +1,125 @@
+package dev.sqlscore.http;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * SageMaker is reached over TLS only: against an HTTPS server on loopback with a certificate made for the test
+ * (by the JDK's keytool, for the name {@code localhost} only), the client talks to the name the certificate names
+ * and refuses a certificate it does not trust or that names another host.
+ */
+class SocketHttpClientTlsTest {
+
+    private static final char[] PASSWORD = "test-only".toCharArray();
+    private static HttpsServer server;
+    private static SSLContext trusting;
+
+    @BeforeAll
+    static void start(@TempDir Path dir) throws Exception {
+        Path keystore = dir.resolve("server.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
+                "CN=localhost", "-ext", "san=dns:localhost", "-validity", "2", "-storetype", "PKCS12",
+                "-keystore", keystore.toString(), "-storepass", new String(PASSWORD))
+                .redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, output);
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            keys.load(in, PASSWORD);
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, PASSWORD);
+        SSLContext serving = SSLContext.getInstance("TLS");
+        serving.init(keyManagers.getKeyManagers(), null, null);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(keys);
+        trusting = SSLContext.getInstance("TLS");
+        trusting.init(null, trust.getTrustManagers(), null);
+
+        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(serving));
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            byte[] answer = ("secured " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void aTrustedCertificateForTheHostCarriesCallsOnOneConnection() throws IOException {
+        try (SocketHttpClient client = SocketHttpClient.builder().tlsSocketFactory(trusting.getSocketFactory())
+                .build()) {
+            assertEquals("secured /a", get(client, "localhost", "/a"));
+            assertEquals("secured /b", get(client, "localhost", "/b"));
+            assertEquals(1, client.idleConnections(uri("localhost", "/")));
+        }
+    }
+
+    @Test
+    void aCertificateForAnotherNameIsRefused() {
+        try (SocketHttpClient client = SocketHttpClient.builder().tlsSocketFactory(trusting.getSocketFactory())
+                .build()) {
+            SSLHandshakeException failure = assertThrows(SSLHandshakeException.class,
+                    () -> get(client, "127.0.0.1", "/a"));
+            assertTrue(failure.getMessage().contains("127.0.0.1"), failure.getMessage());
+        }
+    }
+
+    @Test
+    void aCertificateNoAuthorityVouchesForIsRefused() {
+        try (SocketHttpClient client = SocketHttpClient.builder().build()) {
+            assertThrows(SSLHandshakeException.class, () -> get(client, "localhost", "/a"));
+        }
+    }
+
+    private static URI uri(String host, String path) {
+        return URI.create("https://" + host + ":" + server.getAddress().getPort() + path);
+    }
+
+    private static String get(SocketHttpClient client, String host, String path) throws IOException {
+        SdkHttpRequest http = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(uri(host, path)).build();
+        HttpExecuteResponse response = client.prepareRequest(HttpExecuteRequest.builder().request(http).build())
+                .call();
+        try (InputStream body = response.responseBody().orElseThrow()) {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
