@@ -1,5 +1,6 @@
 package dev.sqlscore.bench;
 
+import java.time.Duration;
 import java.util.Arrays;
 
 /** The benchmarks' timing loop: warm up, then time each run of a step, in milliseconds. */
@@ -24,6 +25,20 @@ public final class Timings {
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
         return millis;
+    }
+
+    /**
+     * Runs the step until {@code time} has passed: the JIT compiles the SDK's paths only after some thousands of
+     * calls, which a fixed count sized for large batches does not reach with small ones.
+     */
+    public static long warm(Duration time, Step step) throws Exception {
+        long end = System.nanoTime() + time.toNanos();
+        long runs = 0;
+        while (System.nanoTime() < end) {
+            step.run();
+            runs++;
+        }
+        return runs;
     }
 
     /** The nearest-rank percentile. */
