@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What {@link SocketHttpClient} puts on the wire and hands back, against a real server on loopback. */
-class StreamingUrlConnectionClientTest {
+class SocketHttpClientTest {
 
     private final Map<String, String> seen = new ConcurrentHashMap<>();
     private final CountDownLatch release = new CountDownLatch(1);

@@ -44,11 +44,7 @@ class SocketHttpClientWireTest {
 
     @Test
     void callsOneAfterAnotherShareOneConnectionWithTcpNodelayOn() throws IOException {
-        server = new ScriptedServer((connection, in) -> {
-            while (ScriptedServer.readRequest(in) != null) {
-                ScriptedServer.write(connection, OK_ANSWER);
-            }
-        });
+        server = new ScriptedServer(keepAnswering(OK_ANSWER));
 
         for (int i = 0; i < 5; i++) {
             assertEquals("0.5\n1\n", body(call(server.uri("/invocations"))));
@@ -117,11 +113,7 @@ class SocketHttpClientWireTest {
 
     @Test
     void anAnswerWithNoContentHasNoBodyAndKeepsItsConnection() throws IOException {
-        server = new ScriptedServer((connection, in) -> {
-            while (ScriptedServer.readRequest(in) != null) {
-                ScriptedServer.write(connection, "HTTP/1.1 204 No Content\r\n\r\n");
-            }
-        });
+        server = new ScriptedServer(keepAnswering("HTTP/1.1 204 No Content\r\n\r\n"));
 
         HttpExecuteResponse response = call(server.uri("/x"));
         assertEquals(204, response.httpResponse().statusCode());
@@ -145,11 +137,7 @@ class SocketHttpClientWireTest {
 
     @Test
     void aBodyClosedBeforeItsEndClosesItsConnection() throws IOException {
-        server = new ScriptedServer((connection, in) -> {
-            while (ScriptedServer.readRequest(in) != null) {
-                ScriptedServer.write(connection, OK_ANSWER);
-            }
-        });
+        server = new ScriptedServer(keepAnswering(OK_ANSWER));
 
         HttpExecuteResponse response = call(server.uri("/x"));
         try (InputStream body = response.responseBody().orElseThrow()) {
@@ -246,6 +234,15 @@ class SocketHttpClientWireTest {
         assertThrows(IllegalArgumentException.class, () -> Origin.of(URI.create("ftp://host/x")));
     }
 
+    /** A server that answers every request on a connection the same way, keeping the connection open. */
+    private static ScriptedServer.Script keepAnswering(String answer) {
+        return (connection, in) -> {
+            while (ScriptedServer.readRequest(in) != null) {
+                ScriptedServer.write(connection, answer);
+            }
+        };
+    }
+
     private void awaitClosedByServer() throws InterruptedException {
         // The script returns after its answer and the server closes the socket; give the FIN a moment to arrive.
         for (int i = 0; i < 200 && server.connectionsAccepted() == 1; i++) {
@@ -276,11 +273,7 @@ class SocketHttpClientWireTest {
     @Test
     void anIdleConnectionIsKeptOnlyUntilItsLimit() throws Exception {
         try (SocketHttpClient shortLived = SocketHttpClient.builder().maxIdleTime(Duration.ofMillis(1)).build()) {
-            server = new ScriptedServer((connection, in) -> {
-                while (ScriptedServer.readRequest(in) != null) {
-                    ScriptedServer.write(connection, OK_ANSWER);
-                }
-            });
+            server = new ScriptedServer(keepAnswering(OK_ANSWER));
             SdkHttpRequest http = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(server.uri("/x")).build();
             for (int i = 0; i < 2; i++) {
                 body(shortLived.prepareRequest(HttpExecuteRequest.builder().request(http).build()).call());
