@@ -226,6 +226,34 @@ class SocketHttpClientWireTest {
     }
 
     @Test
+    void aRequestBodyShorterThanItsDeclaredLengthFailsTheCallAndItsConnection() throws IOException {
+        server = new ScriptedServer(keepAnswering(OK_ANSWER));
+        SdkHttpRequest http = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(server.uri("/x"))
+                .putHeader("Content-Length", "10").build();
+
+        IOException failure = assertThrows(IOException.class, () -> client.prepareRequest(HttpExecuteRequest.builder()
+                .request(http).contentStreamProvider(ContentStreamProvider.fromUtf8String("abc")).build()).call());
+
+        assertEquals("the request body ended after 3 of the 10 bytes its Content-Length declares",
+                failure.getMessage());
+        assertEquals(0, client.idleConnections(server.uri("/")));
+    }
+
+    @Test
+    void aHeadRequestsAnswerHasNoBodyWhateverItsLength() throws IOException {
+        server = new ScriptedServer(keepAnswering("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\n"));
+        SdkHttpRequest http = SdkHttpRequest.builder().method(SdkHttpMethod.HEAD).uri(server.uri("/x")).build();
+
+        for (int i = 0; i < 2; i++) {
+            HttpExecuteResponse response = client.prepareRequest(HttpExecuteRequest.builder().request(http).build())
+                    .call();
+            assertEquals(200, response.httpResponse().statusCode());
+            assertTrue(response.responseBody().isEmpty());
+        }
+        assertEquals(1, server.connectionsAccepted());
+    }
+
+    @Test
     void theBuilderRefusesValuesThatCannotWork() {
         assertThrows(IllegalArgumentException.class, () -> SocketHttpClient.builder().readTimeout(Duration.ZERO));
         assertThrows(IllegalArgumentException.class,
@@ -256,6 +284,10 @@ class SocketHttpClientWireTest {
     }
 
     private HttpExecuteResponse call(URI uri) throws IOException {
+        return call(client, uri);
+    }
+
+    private static HttpExecuteResponse call(SocketHttpClient client, URI uri) throws IOException {
         byte[] body = "1,2".getBytes(StandardCharsets.UTF_8);
         SdkHttpRequest http = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri)
                 .putHeader("Content-Type", "text/csv").putHeader("Content-Length", Integer.toString(body.length))
@@ -267,6 +299,25 @@ class SocketHttpClientWireTest {
     private static String body(HttpExecuteResponse response) throws IOException {
         try (InputStream in = response.responseBody().orElseThrow()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void idleConnectionsPastTheirNumberAreClosedColdestFirstAndNoneOutlivesTheClient() throws IOException {
+        server = new ScriptedServer(keepAnswering(OK_ANSWER));
+        try (SocketHttpClient one = SocketHttpClient.builder().maxIdleConnections(1).build()) {
+            HttpExecuteResponse first = call(one, server.uri("/a"));
+            HttpExecuteResponse second = call(one, server.uri("/b")); // the first still holds its connection
+            assertEquals("0.5\n1\n", body(first));
+            assertEquals("0.5\n1\n", body(second));
+            assertEquals(2, server.connectionsAccepted());
+            assertEquals(1, one.idleConnections(server.uri("/")));
+
+            HttpExecuteResponse third = call(one, server.uri("/c"));
+            one.close();
+            assertEquals(0, one.idleConnections(server.uri("/")));
+            assertEquals("0.5\n1\n", body(third)); // its connection ends with it instead of going back
+            assertEquals(0, one.idleConnections(server.uri("/")));
         }
     }
 
