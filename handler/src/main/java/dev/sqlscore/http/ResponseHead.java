@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -54,11 +53,6 @@ record ResponseHead(int status, String reason, boolean http11, Map<String, List<
         headers.replaceAll((name, values) -> List.copyOf(values));
         return new ResponseHead(status, statusLine.length() > 13 ? statusLine.substring(13) : "",
                 statusLine.charAt(7) == '1', Collections.unmodifiableMap(headers));
-    }
-
-    Optional<String> first(String name) {
-        List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
     boolean informational() {

@@ -71,7 +71,7 @@ public final class SocketHttpClient implements SdkHttpClient {
         pool.close();
     }
 
-    /** How many connections to {@code uri}'s origin wait for the next call (tests, and the benchmark's report). */
+    /** How many connections to {@code uri}'s origin wait for the next call. */
     public int idleConnections(URI uri) {
         return pool.idleCount(Origin.of(uri));
     }
