@@ -106,6 +106,18 @@ class FunctionSettingsTest {
     }
 
     @Test
+    void oneUnknownSettingIsNamedInTheSingular() {
+        Map<String, String> headers = endpoint("churn-model");
+        headers.put("sf-custom-sagemaker-acept", "text/csv");
+        String message = rejected(headers);
+        assertTrue(message.startsWith("Unknown function header 'sagemaker-acept' (sent as sf-custom-*)"), message);
+        headers.put("sf-custom-sagemaker-modle", "async");
+        message = rejected(headers);
+        assertTrue(message.startsWith("Unknown function headers 'sagemaker-acept', 'sagemaker-modle' (sent as"),
+                message);
+    }
+
+    @Test
     void otherCustomHeadersAreNotOurs() {
         Map<String, String> headers = endpoint("churn-model");
         headers.put("sf-custom-team", "risk");

@@ -1,0 +1,140 @@
+package dev.sqlscore.snowflake;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.sqlscore.errors.ProtocolException;
+import dev.sqlscore.payload.PayloadFormat;
+import dev.sqlscore.payload.RowRange;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The byte-level scanner is the fast path for the batches Snowflake sends: it must take every batch of that shape
+ * (whitespace wherever JSON allows it, numbers up to Jackson's length limit, rows without input), and give up, never
+ * throw and never answer, on anything else. Whether it gave up is what these tests look at; what the batch means
+ * either way is {@link EncodingParserTest}'s.
+ */
+class PlainBatchScannerTest {
+
+    private static final PayloadFormat FORMAT = PayloadFormat.JSON;
+
+    private static ParsedBatch scan(String json) {
+        return PlainBatchScanner.scan(json.getBytes(StandardCharsets.UTF_8), FORMAT);
+    }
+
+    private static String body(ParsedBatch batch) {
+        RowRange all = new RowRange(0, batch.encoded().count());
+        return all.count() == 0 ? "" : new String(batch.encoded().body(all), StandardCharsets.UTF_8);
+    }
+
+    /** The tokens of a batch with every kind of row; whitespace may stand between any two of them. */
+    private static final List<String> TOKENS = List.of("{", "\"data\"", ":", "[",
+            "[", "0", ",", "[", "1.5", ",", "-2e3", ",", "true", ",", "false", ",", "null", "]", "]", ",",
+            "[", "1", ",", "[", "]", "]", ",",
+            "[", "2", ",", "7", ",", "null", "]", ",",
+            "[", "3", "]",
+            "]", "}");
+
+    @Test
+    void whitespaceBetweenAnyTwoTokensKeepsTheFastPath() {
+        String tight = String.join("", TOKENS);
+        ParsedBatch expected = scan(tight);
+        assertNotNull(expected, tight);
+        for (String blank : List.of(" ", "\n", "\r\n", "\t ")) {
+            for (int gap = 0; gap <= TOKENS.size(); gap++) {
+                String json = String.join("", TOKENS.subList(0, gap)) + blank
+                        + String.join("", TOKENS.subList(gap, TOKENS.size()));
+                ParsedBatch scanned = scan(json);
+                assertNotNull(scanned, () -> "not scanned: " + json.replace("\n", "\\n"));
+                assertArrayEquals(expected.rowNumbers(), scanned.rowNumbers(), json);
+                assertArrayEquals(expected.noInput(), scanned.noInput(), json);
+                assertEquals(body(expected), body(scanned), json);
+            }
+        }
+        assertNotNull(scan(String.join(" ", TOKENS)), "whitespace everywhere at once");
+    }
+
+    @Test
+    void emptyBatchesAndEmptyArraysWithWhitespaceInsideAreScanned() {
+        for (String json : List.of("{\"data\":[]}", "{\"data\":[ ]}", "{\"data\":[\n]}", " {\"data\":[]} \n",
+                "{ \"data\" : [ ] }", "{\"data\":[[0,[ ]]]}", "{\"data\":[[ 0 ,[\t]]]}")) {
+            ParsedBatch batch = scan(json);
+            assertNotNull(batch, json);
+            assertEquals(0, batch.encoded().count(), json);
+        }
+    }
+
+    @Test
+    void numbersUpToJacksonsLengthLimitAreScannedAndLongerOnesLeftToIt() {
+        String longest = "1" + "0".repeat(999);
+        ParsedBatch batch = scan("{\"data\":[[0," + longest + "]]}");
+        assertNotNull(batch, "a number of 1,000 characters");
+        assertEquals("{\"instances\":[[" + longest + "]]}", body(batch), "copied byte for byte");
+        String decimal = "-1." + "5".repeat(997);
+        assertNotNull(scan("{\"data\":[[0," + decimal + "]]}"), "a signed decimal of 1,000 characters");
+        assertNull(scan("{\"data\":[[0," + longest + "0]]}"), "a number of 1,001 characters");
+        assertNull(scan("{\"data\":[[0," + decimal + "5]]}"), "a signed decimal of 1,001 characters");
+    }
+
+    @Test
+    void aBatchLongerThanTheNumberLimitIsScannedToItsEnd() {
+        String rows = String.join(",", IntStream.range(0, 400).mapToObj(i -> "[" + i + ",[" + i + ".25,1e-3]]")
+                .toList());
+        ParsedBatch batch = scan("{\"data\":[" + rows + "]}");
+        assertNotNull(batch);
+        assertEquals(400, batch.encoded().count());
+        assertEquals(399, batch.rowNumbers()[399]);
+    }
+
+    @Test
+    void everyRowWithoutInputIsRemembered() {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            rows.add(i % 3 == 0 ? "[" + i + ",1]" : i % 3 == 1 ? "[" + i + ",null]" : "[" + i + ",[]]");
+        }
+        ParsedBatch batch = scan("{\"data\":[" + String.join(",", rows) + "]}");
+        assertNotNull(batch);
+        assertArrayEquals(IntStream.range(0, 40).filter(i -> i % 3 != 0).toArray(), batch.noInput());
+        assertEquals(14, batch.encoded().count());
+    }
+
+    /** Every prefix of a batch ends inside some token: the scanner must give up there, not read past the end. */
+    @Test
+    void everyCutShortBatchIsLeftToTheJsonParser() {
+        String json = "{\"data\":[[0,[-1.5e+3,0,12,2E-2,true,false,null]],[1,-0,7.5,null],[2]]}";
+        assertNotNull(scan(json));
+        for (int end = 0; end < json.length(); end++) {
+            String prefix = json.substring(0, end);
+            assertNull(scan(prefix), prefix);
+        }
+    }
+
+    /**
+     * A row that is not plain makes the scanner give up even when what follows could close the batch: rows the
+     * scanner abandoned half way must never be taken for a complete batch.
+     */
+    @Test
+    void aRowGivenUpHalfWayIsNeverTakenForTheEndOfTheBatch() {
+        for (String json : List.of("{\"data\":[[0,1],[0]}", "{\"data\":[[3,1],[2]}", "{\"data\":[[0,[1.]}",
+                "{\"data\":[[0,1.]}", "{\"data\":[[0,[1e]}", "{\"data\":[[0,[-]}", "{\"data\":[[0,[1,2.]}")) {
+            assertNull(scan(json), json);
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            assertThrows(ProtocolException.class, () -> BatchParser.parse(bytes, FORMAT), json);
+        }
+    }
+
+    @Test
+    void onlyTheDataKeyIsTheScannersShape() {
+        for (String json : List.of("{\"datA\":[[0,1]]}", "{\"Data\":[[0,1]]}", "{\"dat\":[[0,1]]}",
+                "{\"data \":[[0,1]]}", "{data:[[0,1]]}", "{\"rows\":[[0,1]]}")) {
+            assertNull(scan(json), json);
+        }
+    }
+}
