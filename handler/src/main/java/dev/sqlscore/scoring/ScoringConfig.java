@@ -180,7 +180,9 @@ public final class ScoringConfig {
                 .maxRequestBytes(maxRequestBytes)
                 .maxRowsPerRequest(maxRowsPerRequest)
                 .maxConcurrentRequests(maxConcurrentRequests)
-                .deadline(deadline);
+                .deadline(deadline)
+                .metricsNamespace(metricsNamespace)
+                .asyncStatePath(asyncStatePath);
     }
 
     @Override

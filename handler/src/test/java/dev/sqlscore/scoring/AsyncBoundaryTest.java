@@ -2,20 +2,19 @@ package dev.sqlscore.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sqlscore.async.ObjectStore;
 import dev.sqlscore.async.S3Location;
 import dev.sqlscore.model.AsyncModelInvoker;
 import dev.sqlscore.snowflake.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -28,26 +27,6 @@ class AsyncBoundaryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OUTPUT = "s3://out/summaries";
     private static final String FAILURE = "s3://out/failures";
-
-    /** An object store in memory, as S3 would keep the state. */
-    private static final class MemoryStore implements ObjectStore {
-        final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<StoredObject> get(S3Location location, Duration timeout) {
-            return Optional.ofNullable(objects.get(location.uri()));
-        }
-
-        @Override
-        public boolean exists(S3Location location, Duration timeout) {
-            return objects.containsKey(location.uri());
-        }
-
-        @Override
-        public void put(S3Location location, byte[] body, String contentType, Duration timeout) {
-            objects.put(location.uri(), new StoredObject(body, contentType));
-        }
-    }
 
     private final MemoryStore store = new MemoryStore();
 
@@ -107,23 +86,33 @@ class AsyncBoundaryTest {
         assertEquals(202, response.statusCode(), response.bodyAsString());
     }
 
-    /** A failure document with a 5xx is the model's trouble: 503, which Snowflake retries; a 4xx or none: 400. */
+    /**
+     * A failure document with a 5xx is the model's trouble: 503, which Snowflake retries; a 4xx or none: 400. The
+     * message quotes the status the document gives, never the document.
+     */
     @Test
     void aFailureDocumentsStatusDecidesWhetherSnowflakeRetries() throws Exception {
-        Map<String, Integer> expected = Map.of("{\"statusCode\": 503}", 503, "{\"OriginalStatusCode\": 500}", 503,
-                "{\"status\": 422}", 400, "not json at all", 400);
-        for (var document : expected.entrySet()) {
+        record Case(String document, int status, String quoted) { }
+        for (Case expected : List.of(new Case("{\"statusCode\": 503}", 503, "(HTTP 503)"),
+                new Case("{\"OriginalStatusCode\": 500}", 503, "(HTTP 500)"),
+                new Case("{\"status\": 499}", 400, "(HTTP 499)"),
+                new Case("{\"statusCode\": 0}", 400, "(HTTP status not given)"),
+                new Case("not json at all", 400, "(HTTP status not given)"))) {
             store.objects.clear();
             var scorer = scorer(S3Location.parse(OUTPUT + "/x.out"), S3Location.parse(FAILURE + "/x.err"));
             assertEquals(202, scorer.score(request("POST")).statusCode());
-            store.put(S3Location.parse(FAILURE + "/x.err"), document.getKey().getBytes(StandardCharsets.UTF_8),
+            store.put(S3Location.parse(FAILURE + "/x.err"), expected.document().getBytes(StandardCharsets.UTF_8),
                     "application/json", Duration.ofSeconds(1));
 
             ScoringResponse poll = scorer.score(request("GET"));
 
-            assertEquals(document.getValue(), poll.statusCode(), document.getKey() + ": " + poll.bodyAsString());
-            assertEquals(document.getValue() == 503 ? "MODEL_UNAVAILABLE" : "MODEL_REJECTED_INPUT",
+            assertEquals(expected.status(), poll.statusCode(), expected.document() + ": " + poll.bodyAsString());
+            assertEquals(expected.status() == 503 ? "MODEL_UNAVAILABLE" : "MODEL_REJECTED_INPUT",
                     json(poll).get("error").asText());
+            String message = json(poll).get("message").asText();
+            assertTrue(message.contains("failed request 1 of 1 of this batch after it was queued " + expected.quoted()
+                    + "; its error document is " + FAILURE + "/x.err"), message);
+            assertFalse(message.contains("not json"), message);
         }
     }
 }
