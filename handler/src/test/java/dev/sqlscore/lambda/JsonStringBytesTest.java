@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -58,6 +60,33 @@ class JsonStringBytesTest {
         }
     }
 
+    /** Escapes at every boundary of UTF-8's lengths, and random text with every character beyond ASCII escaped. */
+    @Test
+    void decodesEscapedCodePointsOfEveryUtf8LengthAsJacksonDoes() throws Exception {
+        for (int codePoint : new int[] {0x01, 0x7F, 0x80, 0xFF, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF, 0x10000,
+                0x1F389, 0x10FFFF}) {
+            StringBuilder literal = new StringBuilder("\"");
+            for (char unit : Character.toChars(codePoint)) {
+                literal.append(String.format("\\u%04X", (int) unit));
+            }
+            assertAsJackson(literal.append('"').toString());
+        }
+        ObjectMapper escaping = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+        Random random = new Random(11);
+        for (int i = 0; i < 5_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int c = random.nextInt(8); c > 0; c--) {
+                text.appendCodePoint(switch (random.nextInt(4)) {
+                    case 0 -> random.nextInt(0x80);
+                    case 1 -> 0x80 + random.nextInt(0x780);
+                    case 2 -> 0x800 + random.nextInt(0xD000);
+                    default -> 0x10000 + random.nextInt(0x100000);
+                });
+            }
+            assertAsJackson(escaping.writeValueAsString(text.toString()));
+        }
+    }
+
     @Test
     void findsTheNextQuoteOrBackslashEightBytesAtATimeAsOneAtATimeWould() {
         Random random = new Random(8);
@@ -81,11 +110,16 @@ class JsonStringBytesTest {
     @Test
     void refusesWhatIsNotAString() {
         for (String bad : List.of("{\"body\":\"open", "{\"body\":\"raw\ttab\"}", "{\"body\":\"bad \\x escape\"}",
-                "{\"body\":\"\\u12\"}",
+                "{\"body\":\"\\u12\"}", "{\"body\":\"\\u00", "{\"body\":\"\\uD83C\\uDF",
                 "{\"body\":\"trailing \\")) {
             byte[] document = bad.getBytes(StandardCharsets.UTF_8);
             assertThrows(IllegalArgumentException.class, () -> JsonStringBytes.decode(document, "{\"body\":".length()),
                     bad);
+        }
+        byte[] document = "{\"body\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        for (int notAQuote : new int[] {-1, 0, document.length}) {
+            assertThrows(IllegalArgumentException.class, () -> JsonStringBytes.decode(document, notAQuote));
+            assertThrows(IllegalArgumentException.class, () -> JsonStringBytes.decodeInPlace(document, notAQuote));
         }
     }
 }

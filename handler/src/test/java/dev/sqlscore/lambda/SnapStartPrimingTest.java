@@ -9,6 +9,7 @@ import dev.sqlscore.model.ModelRequest;
 import dev.sqlscore.payload.PayloadFormat;
 import dev.sqlscore.scoring.BatchScorer;
 import dev.sqlscore.scoring.ScoringConfig;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,21 +25,29 @@ class SnapStartPrimingTest {
     @Test
     void primesEveryPayloadFormatThroughTheRealPathWithAnInMemoryModel() {
         List<ModelRequest> requests = new CopyOnWriteArrayList<>();
+        AtomicInteger restores = new AtomicInteger();
         PrimingModel model = new PrimingModel();
         SnapStartPriming priming = new SnapStartPriming(new ProxyExchange(logLines::add), (request, timeout) -> {
             requests.add(request);
             return model.invoke(request, timeout);
-        }, () -> { });
+        }, restores::incrementAndGet);
 
         priming.beforeCheckpoint(null);
 
         Set<String> types = requests.stream().map(ModelRequest::contentType).collect(Collectors.toSet());
         assertEquals(Stream.of(PayloadFormat.values()).map(PayloadFormat::mediaType).collect(Collectors.toSet()),
                 types);
-        assertTrue(requests.size() >= 2 * PayloadFormat.values().length, requests.size() + " batches");
+        assertEquals(25 * 2 * PayloadFormat.values().length, requests.size(), "25 rounds of a plain and a gzip batch "
+                + "in every format");
+        String csv = new String(requests.stream().filter(request -> request.contentType().equals("text/csv"))
+                .findFirst().orElseThrow().body(), StandardCharsets.UTF_8);
+        assertEquals(64, csv.lines().count(), "64 rows a batch");
+        assertTrue(csv.lines().allMatch(row -> row.split(",").length == 13), "13 features a row");
         assertTrue(requests.stream().allMatch(request -> request.endpointName().equals(SnapStartPriming.ENDPOINT)));
         assertTrue(logLines.isEmpty(), "priming left log lines: " + logLines);
+        assertEquals(0, restores.get());
         priming.afterRestore(null);
+        assertEquals(1, restores.get(), "a restore is counted");
     }
 
     @Test
