@@ -23,6 +23,12 @@ class ChunkerTest {
     }
 
     @Test
+    void noRowsMakeNoRequest() {
+        assertEquals(List.of(), Chunker.plan(csvRows(0, 9), 40, 0));
+        assertEquals(List.of(), Chunker.plan(csvRows(0, 9), 40, 5));
+    }
+
+    @Test
     void rowsThatFitExactlyGoInOneRequest() {
         EncodedRows rows = csvRows(4, 9);
         assertEquals(List.of(new RowRange(0, 4)), Chunker.plan(rows, 40, 0));

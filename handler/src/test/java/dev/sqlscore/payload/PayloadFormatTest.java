@@ -36,6 +36,12 @@ class PayloadFormatTest {
     }
 
     @Test
+    void csvDoublesEveryQuoteWhereverItStands() {
+        assertEquals("\"\"\"lead\",\"end\"\"\",\"\"\"\"\"\"\"\",\"a\"\"b\"\"c\"\n",
+                encode(PayloadFormat.CSV, "[0,\"\\\"lead\",\"end\\\"\",\"\\\"\\\"\\\"\",\"a\\\"b\\\"c\"]"));
+    }
+
+    @Test
     void csvWritesNestedValuesAsQuotedJson() {
         assertEquals("\"{\"\"k\"\":[1,\"\"v\"\"]}\",\"[1,2]\",\"[]\"\n",
                 encode(PayloadFormat.CSV, "[0,{\"k\":[1,\"v\"]},[1,2],[]]"));

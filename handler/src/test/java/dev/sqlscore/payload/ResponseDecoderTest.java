@@ -112,5 +112,7 @@ class ResponseDecoderTest {
         assertTrue(rejected("application/json", "", 1).contains("empty"));
         assertTrue(rejected("application/json", "\"" + CANARY + "\"", 1).contains("single JSON scalar"));
         assertTrue(rejected(null, "", 1).contains("no content type"));
+        String cutShort = rejected(null, "{\"predictions\":[0.1,", 2);
+        assertTrue(cutShort.contains("not valid JSON"), "a body that starts as JSON is read as JSON: " + cutShort);
     }
 }
