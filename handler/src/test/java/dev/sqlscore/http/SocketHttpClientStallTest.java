@@ -1,0 +1,121 @@
+package dev.sqlscore.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+
+/**
+ * Servers that stall or speak out of turn: a call never waits past its timeouts (the handshake's included), an
+ * empty body puts nothing on the wire after the head, and a connection the server wrote to unasked is not reused.
+ * The preemptive bounds are ten times the timeouts under test: they only stop a test that would otherwise hang.
+ */
+class SocketHttpClientStallTest {
+
+    private static final String OK_ANSWER = "HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\n0.5\n1\n";
+    private static final Duration BOUND = Duration.ofSeconds(10);
+
+    private ScriptedServer server;
+
+    @AfterEach
+    void stop() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Reads what the client sends and never writes a byte. */
+    private static void neverAnswer(Socket connection, InputStream in) throws IOException {
+        while (in.read() >= 0) {
+            // the client's bytes, unanswered
+        }
+    }
+
+    private static HttpExecuteResponse post(SocketHttpClient client, URI uri, byte[] body) throws IOException {
+        SdkHttpRequest http = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri)
+                .putHeader("Content-Length", Integer.toString(body.length)).build();
+        return client.prepareRequest(HttpExecuteRequest.builder().request(http)
+                .contentStreamProvider(ContentStreamProvider.fromByteArrayUnsafe(body)).build()).call();
+    }
+
+    private static String body(HttpExecuteResponse response) throws IOException {
+        try (InputStream in = response.responseBody().orElseThrow()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersFailsTheCallAtTheReadTimeout() throws IOException {
+        server = new ScriptedServer(SocketHttpClientStallTest::neverAnswer);
+        try (SocketHttpClient client = SocketHttpClient.builder().connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofMillis(300)).build()) {
+            assertTimeoutPreemptively(BOUND, () -> assertThrows(SocketTimeoutException.class,
+                    () -> post(client, server.uri("/invocations"), new byte[] {'1'})));
+            assertEquals(0, client.idleConnections(server.uri("/")), "a timed-out connection is not kept");
+        }
+    }
+
+    @Test
+    void aTlsHandshakeNobodyAnswersFailsAtTheConnectTimeout() throws IOException {
+        server = new ScriptedServer(SocketHttpClientStallTest::neverAnswer);
+        URI https = URI.create(server.uri("/invocations").toString().replace("http:", "https:"));
+        try (SocketHttpClient client = SocketHttpClient.builder().connectTimeout(Duration.ofMillis(300))
+                .readTimeout(Duration.ofMinutes(5)).build()) {
+            assertTimeoutPreemptively(BOUND, () -> assertThrows(SocketTimeoutException.class,
+                    () -> post(client, https, new byte[] {'1'})));
+        }
+    }
+
+    @Test
+    void anEmptyBodyPutsNothingOnTheWireAfterTheHead() throws IOException {
+        List<String> heads = new CopyOnWriteArrayList<>();
+        server = new ScriptedServer((connection, in) -> {
+            for (String head = ScriptedServer.readRequest(in); head != null; head = ScriptedServer.readRequest(in)) {
+                heads.add(head);
+                ScriptedServer.write(connection, OK_ANSWER);
+            }
+        });
+        try (SocketHttpClient client = SocketHttpClient.builder().build()) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals("0.5\n1\n", body(post(client, server.uri("/ping"), new byte[0])));
+            }
+        }
+        assertEquals(1, server.connectionsAccepted());
+        assertEquals(3, heads.size(), heads.toString());
+        assertTrue(heads.stream().allMatch(head -> head.startsWith("POST /ping HTTP/1.1\r\n")
+                && head.contains("\r\nContent-Length: 0\r\n")), heads.toString());
+    }
+
+    @Test
+    void aConnectionTheServerWroteToUnaskedIsNotReused() throws IOException {
+        server = new ScriptedServer((connection, in) -> {
+            while (ScriptedServer.readRequest(in) != null) {
+                // an answer, and then one nobody asked for: whatever comes next on this connection is suspect
+                ScriptedServer.write(connection, OK_ANSWER + "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nstale");
+            }
+        });
+        try (SocketHttpClient client = SocketHttpClient.builder().build()) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals("0.5\n1\n", body(post(client, server.uri("/x"), new byte[] {'1'})));
+            }
+        }
+        assertEquals(3, server.connectionsAccepted());
+    }
+}
