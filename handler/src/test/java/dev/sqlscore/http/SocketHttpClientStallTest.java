@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -117,5 +118,91 @@ class SocketHttpClientStallTest {
             }
         }
         assertEquals(3, server.connectionsAccepted());
+    }
+
+    /** Answers every request on a connection, and counts the connections the client ended. */
+    private ScriptedServer answeringAndCountingCloses(String answer, AtomicInteger endedByClient) throws IOException {
+        return new ScriptedServer((connection, in) -> {
+            while (ScriptedServer.readRequest(in) != null) {
+                ScriptedServer.write(connection, answer);
+            }
+            endedByClient.incrementAndGet();
+        });
+    }
+
+    /** Waits, within the bound, until {@code count} reaches {@code expected}; false when it never does. */
+    private static boolean reaches(AtomicInteger count, int expected) throws InterruptedException {
+        for (long end = System.nanoTime() + BOUND.toNanos(); System.nanoTime() < end; Thread.sleep(5)) {
+            if (count.get() >= expected) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void noConnectionOutlivesTheClient() throws Exception {
+        AtomicInteger ended = new AtomicInteger();
+        server = answeringAndCountingCloses(OK_ANSWER, ended);
+        SocketHttpClient client = SocketHttpClient.builder().build();
+        HttpExecuteResponse first = post(client, server.uri("/a"), new byte[] {'1'});
+        assertEquals("0.5\n1\n", body(post(client, server.uri("/b"), new byte[] {'1'})));
+        assertEquals("0.5\n1\n", body(first));
+        assertEquals(2, client.idleConnections(server.uri("/")));
+        assertEquals(0, ended.get());
+
+        client.close();
+
+        assertTrue(reaches(ended, 2), ended.get() + " of 2 connections ended");
+    }
+
+    @Test
+    void aConnectionIdlePastItsLimitIsClosedWhenNextLookedFor() throws Exception {
+        AtomicInteger ended = new AtomicInteger();
+        server = answeringAndCountingCloses(OK_ANSWER, ended);
+        try (SocketHttpClient client = SocketHttpClient.builder().maxIdleTime(Duration.ofMillis(1)).build()) {
+            assertEquals("0.5\n1\n", body(post(client, server.uri("/a"), new byte[] {'1'})));
+            Thread.sleep(20);
+            assertEquals("0.5\n1\n", body(post(client, server.uri("/b"), new byte[] {'1'})));
+            assertTrue(reaches(ended, 1), "the expired connection was left open");
+            assertEquals(2, server.connectionsAccepted());
+        }
+    }
+
+    /** Idle time counts from the last answer, not from the connection's start. */
+    @Test
+    void aConnectionInSteadyUseIsNotRetiredByItsAge() throws Exception {
+        server = answeringAndCountingCloses(OK_ANSWER, new AtomicInteger());
+        try (SocketHttpClient client = SocketHttpClient.builder().maxIdleTime(Duration.ofSeconds(1)).build()) {
+            for (long end = System.nanoTime() + Duration.ofMillis(2_200).toNanos(); System.nanoTime() < end; ) {
+                assertEquals("0.5\n1\n", body(post(client, server.uri("/a"), new byte[] {'1'})));
+                Thread.sleep(2);
+            }
+        }
+        assertEquals(1, server.connectionsAccepted());
+    }
+
+    @Test
+    void aCallThatFailsClosesItsConnection() throws Exception {
+        AtomicInteger ended = new AtomicInteger();
+        server = answeringAndCountingCloses("SSH-2.0-OpenSSH_9.6\r\n\r\n", ended);
+        try (SocketHttpClient client = SocketHttpClient.builder().build()) {
+            assertThrows(HttpProtocolException.class, () -> post(client, server.uri("/a"), new byte[] {'1'}));
+            assertTrue(reaches(ended, 1), "the failed call's connection was left open");
+        }
+    }
+
+    @Test
+    void aBodyLeftUnreadClosesItsConnection() throws Exception {
+        AtomicInteger ended = new AtomicInteger();
+        server = answeringAndCountingCloses("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\n0.5\n1\n", ended);
+        try (SocketHttpClient client = SocketHttpClient.builder().build()) {
+            HttpExecuteResponse response = post(client, server.uri("/a"), new byte[] {'1'});
+            try (InputStream in = response.responseBody().orElseThrow()) {
+                assertEquals('0', in.read());
+            }
+            assertTrue(reaches(ended, 1), "a connection with unread answer bytes was left open");
+            assertEquals(0, client.idleConnections(server.uri("/")));
+        }
     }
 }
