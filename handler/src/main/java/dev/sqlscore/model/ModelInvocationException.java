@@ -35,10 +35,6 @@ public final class ModelInvocationException extends RuntimeException {
         public int httpStatus() {
             return httpStatus;
         }
-
-        public boolean retryable() {
-            return httpStatus == 429 || httpStatus >= 500;
-        }
     }
 
     private final Failure failure;
