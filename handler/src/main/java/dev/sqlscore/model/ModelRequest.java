@@ -1,7 +1,6 @@
 package dev.sqlscore.model;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One model invocation: one chunk of a Snowflake batch, already encoded.
@@ -30,22 +29,6 @@ public record ModelRequest(
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(accept, "accept");
         Objects.requireNonNull(body, "body");
-    }
-
-    public Optional<String> targetModelValue() {
-        return Optional.ofNullable(targetModel);
-    }
-
-    public Optional<String> targetVariantValue() {
-        return Optional.ofNullable(targetVariant);
-    }
-
-    public Optional<String> inferenceComponentValue() {
-        return Optional.ofNullable(inferenceComponent);
-    }
-
-    public Optional<String> customAttributesValue() {
-        return Optional.ofNullable(customAttributes);
     }
 
     /** Leaves the body out: it is row data. */
