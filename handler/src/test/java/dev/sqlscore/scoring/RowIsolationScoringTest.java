@@ -136,6 +136,29 @@ class RowIsolationScoringTest {
         assertFalse(logLines.get(0).contains(CANARY));
     }
 
+    /** The log names refused rows by Snowflake's row numbers, counting past the rows that went to no model. */
+    @Test
+    void refusedRowsAmongRowsWithoutInputAreNamedByTheirRowNumbers() {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("sf-custom-sagemaker-endpoint-name", "churn-model");
+        headers.put("sf-custom-sagemaker-on-row-error", "null");
+        headers.put("sf-external-function-format", "json");
+        headers.put("sf-external-function-format-version", "1.0");
+        String refused = "\"" + CANARY + "\"";
+        byte[] body = ("{\"data\":[[100,null],[101,[10," + refused + "]],[102,null],[103,[30,1]],[104,null],"
+                + "[105,[50," + refused + "]],[106,[60,1]]]}").getBytes(StandardCharsets.UTF_8);
+
+        ScoringResponse response = scorer(CONFIG, RowIsolationScoringTest::refusingModel, new AtomicLong())
+                .score(new ScoringRequest("POST", HttpHeaders.ofSingle(headers), body, null));
+
+        assertEquals(200, response.statusCode(), response.bodyAsString());
+        assertEquals("{\"data\":[[100,null],[101,null],[102,null],[103,30],[104,null],[105,null],[106,60]]}",
+                response.bodyAsString());
+        JsonNode log = json(logLines.get(0));
+        assertEquals(2, log.get("rowsRefused").asInt());
+        assertEquals("[101,105]", log.get("refusedRows").toString());
+    }
+
     @Test
     void refusedChunksAreIsolatedOnTheirOwnAmongOthers() {
         ScoringConfig config = CONFIG.toBuilder().maxRowsPerRequest(50).build();
