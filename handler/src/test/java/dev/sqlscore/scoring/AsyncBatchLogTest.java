@@ -2,10 +2,12 @@ package dev.sqlscore.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sqlscore.async.ObjectStore;
 import dev.sqlscore.async.S3Location;
 import dev.sqlscore.model.AsyncModelInvoker;
 import dev.sqlscore.snowflake.HttpHeaders;
@@ -146,5 +148,36 @@ class AsyncBatchLogTest {
         assertEquals("BatchScorer[" + ScoringConfig.builder().allowedEndpoints(Set.of("summarizer"))
                 .maxRowsPerRequest(1).asyncStatePath(S3Location.parse("s3://state/batches/")).build() + "]",
                 scorer.toString());
+    }
+
+    /** A store that refuses our identity is the deployment's problem (403); any other failure is transient (503). */
+    @Test
+    void aStateStoreFailureSaysWhetherRetryingCanHelp() throws Exception {
+        for (boolean denied : new boolean[] {true, false}) {
+            ObjectStore failing = new MemoryStore() {
+                @Override
+                public boolean exists(S3Location location, Duration timeout) {
+                    throw new ObjectStore.StoreException("HeadObject on " + location + " failed", denied, null);
+                }
+            };
+            BatchScorer scorer = BatchScorer.builder()
+                    .config(ScoringConfig.builder().allowedEndpoints(Set.of("summarizer"))
+                            .asyncStatePath(S3Location.parse("s3://state/batches/")).build())
+                    .invoker((request, timeout) -> {
+                        throw new AssertionError("no real-time call");
+                    })
+                    .async(failing, (request, timeout) -> {
+                        throw new AssertionError("nothing queued when the state cannot be read");
+                    })
+                    .logSink(lines::add).build();
+
+            ScoringResponse response = scorer.score(request("POST", "{\"data\":[[0,\"x\"]]}", BATCH_ID));
+
+            JsonNode answer = JSON.readTree(response.bodyAsString());
+            assertEquals(denied ? 403 : 503, response.statusCode());
+            assertEquals(denied ? "STATE_ACCESS_DENIED" : "STATE_UNAVAILABLE", answer.get("error").asText());
+            assertTrue(answer.get("message").asText().contains("HeadObject on s3://state/batches/"), answer.toString());
+        }
+        assertThrows(IllegalArgumentException.class, () -> S3Location.parse("s3://"));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** An object store in memory, as S3 would keep the state of asynchronous batches. */
-final class MemoryStore implements ObjectStore {
+class MemoryStore implements ObjectStore {
 
     final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
 
