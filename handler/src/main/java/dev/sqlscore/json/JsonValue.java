@@ -25,10 +25,6 @@ public sealed interface JsonValue {
         return new String(out.array(), 0, out.size(), StandardCharsets.UTF_8);
     }
 
-    static BooleanValue of(boolean value) {
-        return value ? TRUE : FALSE;
-    }
-
     /** A JSON number; {@code text} is its literal as received, which the parser has checked. */
     record NumberValue(String text) implements JsonValue {
         public NumberValue {

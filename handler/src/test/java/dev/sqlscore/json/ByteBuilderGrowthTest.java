@@ -37,6 +37,7 @@ class ByteBuilderGrowthTest {
         char[] chars = "x0.4821y".toCharArray();
         assertEquals(">0.4821", text(full().appendAscii(chars, 1, 6)));
         assertEquals(">0.4821", text(full().appendAscii("0.4821")));
+        assertEquals(">x0.4821y", text(full().appendAscii(chars, 0, chars.length)), "to the array's last char");
     }
 
     @Test
@@ -56,6 +57,8 @@ class ByteBuilderGrowthTest {
         String expected = ">\"" + "\\\"\\\\\\n\\u0001".repeat(40) + "\"";
         assertEquals(expected, text(full().appendJsonString(escaped)));
         assertEquals(">\"" + "é世😀".repeat(30) + "\"", text(full().appendJsonString("é世😀".repeat(30))));
+        assertEquals(">\"\"", text(full().appendJsonString("")), "the quotes alone");
+        assertEquals(">\"a\"", text(full().appendJsonString("a")));
     }
 
     @Test
