@@ -1,9 +1,11 @@
 """Joins PIT's mutations.xml reports of the same classes, run from different modules' tests.
 
-A mutant (class, method, descriptor, line, mutator, index) counts as detected when any report has it KILLED or
-TIMED_OUT. Prints the detected share per package of dev.sqlscore and over all, as a Markdown table:
+The first report (the handler module's run, over every class) lists the mutants; the others (runs from the
+integration-tests suites, whole or in parts) only add detections. A mutant (class, method, descriptor, line, mutator,
+index) counts as detected when any report has it KILLED or TIMED_OUT; a mutant only a later report has (from code
+changed since) is not counted. Prints the detected share per package of dev.sqlscore and over all, as Markdown:
     python3 pit_merge.py handler/target/pit-reports/mutations.xml \
-        handler/integration-tests/target/pit-reports/mutations.xml
+        handler/integration-tests/target/pit-reports/mutations.xml [more reports]
 """
 import collections
 import sys
@@ -21,10 +23,9 @@ def mutants(path):
 
 def main(paths):
     status = {}
-    for path in paths:
+    for index, path in enumerate(paths):
         for key, state in mutants(path):
-            previous = status.get(key)
-            if previous is None or (previous not in DETECTED and state in DETECTED):
+            if index == 0 and key not in status or (key in status and state in DETECTED):
                 status[key] = state
     by_package = collections.defaultdict(lambda: [0, 0])
     for key, state in status.items():
