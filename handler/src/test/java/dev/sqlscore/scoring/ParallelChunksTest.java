@@ -1,0 +1,93 @@
+package dev.sqlscore.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** How many calls run at once, in what order results come back, and what a failure of each kind becomes. */
+class ParallelChunksTest {
+
+    private final ParallelChunks parallel = new ParallelChunks();
+    private final Deadline aMinute = Deadline.after(System::nanoTime, System.nanoTime(), Duration.ofMinutes(1));
+
+    @Test
+    void neverMoreCallsAtOnceThanAllowedAndResultsInChunkOrder() {
+        for (int allowed : new int[] {1, 3}) {
+            AtomicInteger inFlight = new AtomicInteger();
+            AtomicInteger most = new AtomicInteger();
+            List<Integer> results = parallel.run(7, allowed, aMinute, (chunk, timeout) -> {
+                most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(20 + 5 * (7 - chunk)); // later chunks finish sooner
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                inFlight.decrementAndGet();
+                return chunk * 10;
+            });
+            assertEquals(IntStream.range(0, 7).map(i -> i * 10).boxed().toList(), results);
+            assertEquals(allowed, most.get(), "calls at once with " + allowed + " allowed");
+        }
+        assertEquals(List.of(), parallel.run(0, 4, aMinute, (chunk, timeout) -> {
+            throw new AssertionError("no chunk, no call");
+        }));
+    }
+
+    @Test
+    void anErrorIsRethrownAsItIsAndACheckedExceptionWrapped() {
+        AssertionError error = new AssertionError("a bug in a chunk");
+        assertSame(error, assertThrows(AssertionError.class, () -> parallel.run(1, 1, aMinute, (chunk, timeout) -> {
+            throw error;
+        })));
+        IllegalStateException wrapped = assertThrows(IllegalStateException.class,
+                () -> parallel.run(1, 1, aMinute, (chunk, timeout) -> sneakyThrow(new IOException("disk"))));
+        assertInstanceOf(IOException.class, wrapped.getCause());
+    }
+
+    /** A checked exception through a task that does not declare it, as a library compiled elsewhere may throw. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> String sneakyThrow(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    @Test
+    void aCallerInterruptedWhileWaitingKeepsItsInterruptAndIsTold() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        Thread caller = Thread.currentThread();
+        Thread interrupter = Thread.ofPlatform().start(() -> {
+            try {
+                running.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            caller.interrupt();
+        });
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> parallel.run(1, 1, aMinute, (chunk, timeout) -> {
+                        running.countDown();
+                        try {
+                            Thread.sleep(Duration.ofMinutes(1));
+                        } catch (InterruptedException stopped) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return "stopped";
+                    }));
+            assertEquals("interrupted while waiting for the model", e.getMessage());
+            assertTrue(Thread.interrupted(), "the caller's interrupt is kept");
+        } finally {
+            interrupter.join();
+        }
+    }
+}
