@@ -61,6 +61,44 @@ class ResponseBodyTest {
     }
 
     @Test
+    void aChunkedBodyReadByteByByteEndsWithMinusOneAndNothingMore() throws IOException {
+        ResponseBody body = body(wire("2\r\nab\r\n1\r\nc\r\n0\r\n\r\n"), ResponseHead.Framing.CHUNKED, -1);
+        StringBuilder read = new StringBuilder();
+        for (int b = body.read(); b >= 0; b = body.read()) {
+            read.append((char) b);
+        }
+        assertEquals("abc", read.toString());
+        assertEquals(List.of(true), endings);
+    }
+
+    /** Sizes of up to 15 hex digits, bare line feeds, and a NUL in an extension (ignored, like the extension). */
+    @Test
+    void chunkLinesAreReadAsLenientlyAsTheRfcAllows() throws IOException {
+        ResponseBody body = body(wire("000000000000003;x=\0\nabc\n0\n\n"), ResponseHead.Framing.CHUNKED, -1);
+        assertEquals("abc", new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(List.of(true), endings);
+    }
+
+    @Test
+    void anInvalidChunkSizeIsQuotedAndCutAtTwentyCharacters() {
+        for (String[] sizeAndShown : new String[][] {{";ext", ""}, {"g".repeat(20), "g".repeat(20)},
+                {"g".repeat(21), "g".repeat(20) + "..."}}) {
+            ResponseBody body = body(wire(sizeAndShown[0] + "\r\n"), ResponseHead.Framing.CHUNKED, -1);
+            assertEquals("the answer's chunked body has an invalid chunk size: '" + sizeAndShown[1] + "'",
+                    assertThrows(HttpProtocolException.class, body::readAllBytes).getMessage());
+        }
+    }
+
+    @Test
+    void trailersExactlyAtTheirLimitAreRead() throws IOException {
+        // 16 lines of 4,095 characters and one of 16: 65,536 characters without their line ends
+        String trailers = ("X: " + "t".repeat(4092) + "\r\n").repeat(16) + "Y: " + "t".repeat(13) + "\r\n";
+        ResponseBody body = body(wire("1\r\na\r\n0\r\n" + trailers + "\r\nnext"), ResponseHead.Framing.CHUNKED, -1);
+        assertEquals("a", new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(List.of(true), endings);
+    }
+
+    @Test
     void brokenChunksAreRefusedAndTheConnectionNotKept() {
         for (String broken : List.of("zz\r\nab\r\n0\r\n\r\n", "2\r\nabc\r\n0\r\n\r\n", "2\r\nab", "\r\n",
                 "1234567890123456\r\n", "2\r\nab\r\n")) {

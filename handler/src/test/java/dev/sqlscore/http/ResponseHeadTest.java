@@ -92,7 +92,9 @@ class ResponseHeadTest {
         assertEquals(12, read("HTTP/1.1 200 OK\r\nContent-Length: 12, 12\r\nContent-Length: 12\r\n\r\n")
                 .contentLength());
         assertEquals(-1, read("HTTP/1.1 200 OK\r\n\r\n").contentLength());
-        for (String bad : List.of("-1", "1e3", "", "0x10", "1234567890123456789", " ")) {
+        assertEquals(6, read("HTTP/1.1 200 OK\r\nContent-Length: 000000000000000006\r\n\r\n").contentLength(),
+                "18 digits are a length");
+        for (String bad : List.of("-1", "1e3", "", "0x10", "1234567890123456789", " ", "0, 5", "0\r\nContent-Length: 1")) {
             ResponseHead head = read("HTTP/1.1 200 OK\r\nContent-Length: " + bad + "\r\n\r\n");
             assertThrows(HttpProtocolException.class, head::contentLength, bad);
         }
@@ -123,6 +125,24 @@ class ResponseHeadTest {
                 () -> read("\u001b[2JHTTP/1.1 200 OK\r\n\r\n"));
         assertEquals("the server did not answer with an HTTP/1.x status line: ?[2JHTTP/1.1 200 OK",
                 failure.getMessage());
+    }
+
+    @Test
+    void aServerSpeakingAnotherProtocolIsNamedAsSuchAndLongLinesAreCut() {
+        HttpProtocolException binary = assertThrows(HttpProtocolException.class, () -> read("\0\0\u0015\u0003\n"));
+        assertEquals("the server did not answer with an HTTP/1.x status line: ????", binary.getMessage());
+        String eighty = "x".repeat(80);
+        assertEquals("the server did not answer with an HTTP/1.x status line: " + eighty,
+                assertThrows(HttpProtocolException.class, () -> read(eighty + "\r\n")).getMessage());
+        assertEquals("the server did not answer with an HTTP/1.x status line: " + eighty + "...",
+                assertThrows(HttpProtocolException.class, () -> read(eighty + "y\r\n")).getMessage());
+    }
+
+    @Test
+    void headerValuesCannotBeChangedOnceRead() throws IOException {
+        ResponseHead head = read("HTTP/1.1 200 OK\r\nX-Amzn-Invoked-Production-Variant: blue\r\n\r\n");
+        assertThrows(UnsupportedOperationException.class,
+                () -> head.headers().get("x-amzn-invoked-production-variant").add("green"));
     }
 
     private static ResponseHead read(String text) throws IOException {
