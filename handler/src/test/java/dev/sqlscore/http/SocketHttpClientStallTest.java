@@ -205,4 +205,43 @@ class SocketHttpClientStallTest {
             assertEquals(0, client.idleConnections(server.uri("/")));
         }
     }
+
+    @Test
+    void aConnectionPastTheIdleNumberIsClosedAtOnce() throws Exception {
+        AtomicInteger ended = new AtomicInteger();
+        server = answeringAndCountingCloses(OK_ANSWER, ended);
+        try (SocketHttpClient client = SocketHttpClient.builder().maxIdleConnections(1).build()) {
+            HttpExecuteResponse first = post(client, server.uri("/a"), new byte[] {'1'});
+            HttpExecuteResponse second = post(client, server.uri("/b"), new byte[] {'1'});
+            assertEquals("0.5\n1\n", body(first));
+            assertEquals(0, ended.get());
+            assertEquals("0.5\n1\n", body(second));
+            assertTrue(reaches(ended, 1), "the connection past the number kept was left open");
+            assertEquals(1, client.idleConnections(server.uri("/")));
+        }
+    }
+
+    @Test
+    void anAnswerReadAfterTheClientClosedEndsItsConnection() throws Exception {
+        AtomicInteger ended = new AtomicInteger();
+        server = answeringAndCountingCloses(OK_ANSWER, ended);
+        SocketHttpClient client = SocketHttpClient.builder().build();
+        HttpExecuteResponse response = post(client, server.uri("/a"), new byte[] {'1'});
+        client.close();
+        assertEquals("0.5\n1\n", body(response));
+        assertTrue(reaches(ended, 1), "a connection came back to a closed client and stayed open");
+    }
+
+    @Test
+    void withNoIdleConnectionsKeptEveryCallHasItsOwn() throws Exception {
+        AtomicInteger ended = new AtomicInteger();
+        server = answeringAndCountingCloses(OK_ANSWER, ended);
+        try (SocketHttpClient client = SocketHttpClient.builder().maxIdleConnections(0).build()) {
+            for (int i = 0; i < 3; i++) {
+                assertEquals("0.5\n1\n", body(post(client, server.uri("/a"), new byte[] {'1'})));
+            }
+            assertEquals(3, server.connectionsAccepted());
+            assertTrue(reaches(ended, 3), ended.get() + " of 3 connections ended");
+        }
+    }
 }
