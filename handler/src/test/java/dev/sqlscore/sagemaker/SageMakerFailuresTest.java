@@ -3,12 +3,14 @@ package dev.sqlscore.sagemaker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sqlscore.model.ModelInvocationException;
 import dev.sqlscore.model.ModelInvocationException.Failure;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -112,5 +114,42 @@ class SageMakerFailuresTest {
                 new Case(SdkClientException.create("Unable to marshall request"), Failure.UNAVAILABLE,
                         "failed in the AWS SDK (SdkClientException)"))
                 .forEach(SageMakerFailuresTest::classifies);
+    }
+
+    /**
+     * Against a model server of its own (serve, demo, tests: the SDK's endpoint override) the container's message is
+     * in that server's output, not in CloudWatch. The override is read as the SDK reads it: the service's own
+     * property first, then the general one; a blank one is none.
+     */
+    @Test
+    void aModelServerOfOurOwnIsWhereTheContainersMessageIs() {
+        assumeTrue(System.getenv("AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME") == null
+                && System.getenv("AWS_ENDPOINT_URL") == null, "an endpoint override in the environment");
+        String service = System.getProperty("aws.endpointUrlSageMakerRuntime");
+        String general = System.getProperty("aws.endpointUrl");
+        try {
+            System.clearProperty("aws.endpointUrlSageMakerRuntime");
+            System.setProperty("aws.endpointUrl", "http://127.0.0.1:9001");
+            assertEquals(Optional.of("http://127.0.0.1:9001"), SageMakerModelInvoker.endpointOverride());
+            System.setProperty("aws.endpointUrlSageMakerRuntime", "http://127.0.0.1:9002");
+            assertEquals(Optional.of("http://127.0.0.1:9002"), SageMakerModelInvoker.endpointOverride());
+            classifies(new Case(modelError(500), Failure.UNAVAILABLE, "read it in the output of the model server at "
+                    + "http://127.0.0.1:9002 (for ./sqlscore serve --demo-model and demo: their standard error) (AWS "
+                    + "request id req-7)."));
+            System.setProperty("aws.endpointUrlSageMakerRuntime", " ");
+            System.clearProperty("aws.endpointUrl");
+            assertEquals(Optional.empty(), SageMakerModelInvoker.endpointOverride());
+        } finally {
+            restore("aws.endpointUrlSageMakerRuntime", service);
+            restore("aws.endpointUrl", general);
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
     }
 }
