@@ -41,6 +41,19 @@ class CsvRecordReaderTest {
     }
 
     @Test
+    void windowsAndOldMacLineEndsCountOneLineEach() {
+        CsvRecordReader reader = CsvRecordReader.strict(new StringReader("a\r\n\r\nb\rc\r\n"));
+
+        assertEquals(List.of(new Field("a", false)), reader.next());
+        assertEquals(1, reader.recordLine());
+        assertEquals(List.of(new Field("b", false)), reader.next());
+        assertEquals(3, reader.recordLine());
+        assertEquals(List.of(new Field("c", false)), reader.next());
+        assertEquals(4, reader.recordLine());
+        assertNull(reader.next());
+    }
+
+    @Test
     void strictNamesTheLineAndTheFix() {
         assertProblem("a,b\nx\"y\n", 2, "quote inside an unquoted field");
         assertProblem("a\n\"open,\nstill open", 2, "never closed");
