@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -179,5 +180,42 @@ class AsyncBatchLogTest {
             assertTrue(answer.get("message").asText().contains("HeadObject on s3://state/batches/"), answer.toString());
         }
         assertThrows(IllegalArgumentException.class, () -> S3Location.parse("s3://"));
+    }
+
+    /** A poll for a batch this function never started, or one whose answer vanished since it was seen: 404. */
+    @Test
+    void aBatchWithoutStateOrAnswerIsNotFound() throws Exception {
+        ScoringResponse unknown = scorer.score(request("GET", "", "never-started:1:1:0:0"));
+        assertEquals(404, unknown.statusCode());
+        assertEquals("BATCH_NOT_FOUND", JSON.readTree(unknown.bodyAsString()).get("error").asText());
+
+        assertEquals(202, scorer.score(request("POST", "{\"data\":[[0,\"x\"]]}", BATCH_ID)).statusCode());
+        answerEveryQueuedChunk();
+        MemoryStore vanishing = store;
+        BatchScorer readsNothing = BatchScorer.builder()
+                .config(ScoringConfig.builder().allowedEndpoints(Set.of("summarizer")).maxRowsPerRequest(1)
+                        .asyncStatePath(S3Location.parse("s3://state/batches/")).build())
+                .invoker((request, timeout) -> {
+                    throw new AssertionError("no real-time call");
+                })
+                .async(new MemoryStore() {
+                    @Override
+                    public boolean exists(S3Location location, Duration timeout) {
+                        return vanishing.exists(location, timeout);
+                    }
+
+                    @Override
+                    public Optional<StoredObject> get(S3Location location, Duration timeout) {
+                        return location.key().endsWith(".out") ? Optional.empty() : vanishing.get(location, timeout);
+                    }
+                }, (request, timeout) -> {
+                    throw new AssertionError("nothing queued by a poll");
+                })
+                .logSink(lines::add).build();
+
+        ScoringResponse vanished = readsNothing.score(request("GET", "", BATCH_ID));
+        assertEquals(404, vanished.statusCode(), vanished.bodyAsString());
+        assertTrue(JSON.readTree(vanished.bodyAsString()).get("message").asText().startsWith("No batch " + BATCH_ID
+                + " was started by this function, or its state has expired"), vanished.bodyAsString());
     }
 }
