@@ -94,7 +94,8 @@ class ResponseHeadTest {
         assertEquals(-1, read("HTTP/1.1 200 OK\r\n\r\n").contentLength());
         assertEquals(6, read("HTTP/1.1 200 OK\r\nContent-Length: 000000000000000006\r\n\r\n").contentLength(),
                 "18 digits are a length");
-        for (String bad : List.of("-1", "1e3", "", "0x10", "1234567890123456789", " ", "0, 5", "0\r\nContent-Length: 1")) {
+        for (String bad : List.of("-1", "1e3", "", "0x10", "1234567890123456789", " ", "0, 5",
+                "0\r\nContent-Length: 1")) {
             ResponseHead head = read("HTTP/1.1 200 OK\r\nContent-Length: " + bad + "\r\n\r\n");
             assertThrows(HttpProtocolException.class, head::contentLength, bad);
         }
