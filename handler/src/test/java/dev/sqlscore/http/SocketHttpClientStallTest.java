@@ -10,18 +10,13 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * Servers that stall or speak out of turn: a call never waits past its timeouts (the handshake's included), an
@@ -50,16 +45,11 @@ class SocketHttpClientStallTest {
     }
 
     private static HttpExecuteResponse post(SocketHttpClient client, URI uri, byte[] body) throws IOException {
-        SdkHttpRequest http = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri)
-                .putHeader("Content-Length", Integer.toString(body.length)).build();
-        return client.prepareRequest(HttpExecuteRequest.builder().request(http)
-                .contentStreamProvider(ContentStreamProvider.fromByteArrayUnsafe(body)).build()).call();
+        return HttpCalls.post(client, uri, body, null);
     }
 
     private static String body(HttpExecuteResponse response) throws IOException {
-        try (InputStream in = response.responseBody().orElseThrow()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return HttpCalls.text(response);
     }
 
     @Test

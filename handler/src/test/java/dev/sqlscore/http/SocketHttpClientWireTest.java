@@ -288,18 +288,11 @@ class SocketHttpClientWireTest {
     }
 
     private static HttpExecuteResponse call(SocketHttpClient client, URI uri) throws IOException {
-        byte[] body = "1,2".getBytes(StandardCharsets.UTF_8);
-        SdkHttpRequest http = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri)
-                .putHeader("Content-Type", "text/csv").putHeader("Content-Length", Integer.toString(body.length))
-                .build();
-        return client.prepareRequest(HttpExecuteRequest.builder().request(http)
-                .contentStreamProvider(ContentStreamProvider.fromByteArrayUnsafe(body)).build()).call();
+        return HttpCalls.post(client, uri, "1,2".getBytes(StandardCharsets.UTF_8), "text/csv");
     }
 
     private static String body(HttpExecuteResponse response) throws IOException {
-        try (InputStream in = response.responseBody().orElseThrow()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return HttpCalls.text(response);
     }
 
     @Test
