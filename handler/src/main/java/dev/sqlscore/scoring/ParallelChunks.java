@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,6 +24,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>One per scorer: its worker threads outlive a batch and serve the next one. A thread started for each batch cost
  * about half a millisecond of a 1 MB batch's model call (measured: thread start, and the per-thread caches the JDK's
  * socket and the SDK fill on a thread's first call); idle workers end after a minute.
+ *
+ * <p>A batch of one chunk (Snowflake's small batches) runs on the caller's thread: handing it to a worker and back
+ * cost two thread wake-ups, a third of a 200-row batch's time after a pause (docs/performance.md). A watchdog
+ * interrupts that call at the deadline plus the grace, as the workers' calls are; the SDK's own call timeout has
+ * ended it at the deadline before that.
  */
 final class ParallelChunks {
 
@@ -41,6 +48,16 @@ final class ParallelChunks {
     private static final long REPORTING_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final ExecutorService workers = Executors.newCachedThreadPool(THREADS);
+    private final ScheduledThreadPoolExecutor watchdogs = watchdogs();
+
+    private static ScheduledThreadPoolExecutor watchdogs() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("sqlscore-watchdog-", 0).daemon().factory());
+        timer.setRemoveOnCancelPolicy(true); // a batch's alarm goes with it, not at its deadline
+        timer.setKeepAliveTime(1, TimeUnit.MINUTES);
+        timer.allowCoreThreadTimeOut(true);
+        return timer;
+    }
 
     /**
      * @throws DeadlineExceededException when the deadline passes first
@@ -49,6 +66,9 @@ final class ParallelChunks {
     <T> List<T> run(int chunks, int maxInFlight, Deadline deadline, ChunkTask<T> task) {
         if (chunks == 0) {
             return List.of();
+        }
+        if (chunks == 1) {
+            return List.of(alone(deadline, task));
         }
         AtomicReferenceArray<T> results = new AtomicReferenceArray<>(chunks);
         AtomicInteger next = new AtomicInteger();
@@ -102,6 +122,61 @@ final class ParallelChunks {
             ordered.add(results.get(i));
         }
         return ordered;
+    }
+
+    /** The one chunk on this thread, interrupted by a watchdog at the deadline plus the grace. */
+    private <T> T alone(Deadline deadline, ChunkTask<T> task) {
+        if (deadline.expired()) {
+            throw deadline.exceeded();
+        }
+        Watchdog watchdog = new Watchdog(Thread.currentThread());
+        ScheduledFuture<?> alarm = watchdogs.schedule(watchdog::fire,
+                Math.max(0, deadline.remainingNanos()) + REPORTING_GRACE_NANOS, TimeUnit.NANOSECONDS);
+        T result;
+        try {
+            result = task.run(0, deadline.remaining());
+        } catch (Throwable failure) {
+            alarm.cancel(false);
+            if (watchdog.disarm()) {
+                throw deadline.exceeded();
+            }
+            throw rethrowable(failure);
+        }
+        alarm.cancel(false);
+        if (watchdog.disarm()) {
+            throw deadline.exceeded(); // answered, but after the batch's time: as when a worker's call is
+        }
+        return result;
+    }
+
+    /**
+     * Interrupts a thread once, unless disarmed first. Both under one lock, so that no interrupt can reach the thread
+     * after {@link #disarm()}: a stray one would close the next batch's connection (socket channels close on it).
+     */
+    private static final class Watchdog {
+        private final Thread thread;
+        private boolean armed = true;
+        private boolean fired;
+
+        Watchdog(Thread thread) {
+            this.thread = thread;
+        }
+
+        synchronized void fire() {
+            if (armed) {
+                fired = true;
+                thread.interrupt();
+            }
+        }
+
+        /** On the watched thread: no interrupt after this; whether one came (then cleared). */
+        synchronized boolean disarm() {
+            armed = false;
+            if (fired) {
+                Thread.interrupted();
+            }
+            return fired;
+        }
     }
 
     private static RuntimeException rethrowable(Throwable cause) {

@@ -1,6 +1,7 @@
 package dev.sqlscore.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,15 +45,56 @@ class ParallelChunksTest {
         }));
     }
 
+    /** Alone on the caller's thread or among others on the workers, a failure comes out the same way. */
     @Test
     void anErrorIsRethrownAsItIsAndACheckedExceptionWrapped() {
-        AssertionError error = new AssertionError("a bug in a chunk");
-        assertSame(error, assertThrows(AssertionError.class, () -> parallel.run(1, 1, aMinute, (chunk, timeout) -> {
-            throw error;
-        })));
-        IllegalStateException wrapped = assertThrows(IllegalStateException.class,
-                () -> parallel.run(1, 1, aMinute, (chunk, timeout) -> sneakyThrow(new IOException("disk"))));
-        assertInstanceOf(IOException.class, wrapped.getCause());
+        for (int chunks : new int[] {1, 3}) {
+            AssertionError error = new AssertionError("a bug in a chunk");
+            assertSame(error, assertThrows(AssertionError.class, () -> parallel.run(chunks, 2, aMinute,
+                    (chunk, timeout) -> {
+                        throw error;
+                    })));
+            IllegalStateException wrapped = assertThrows(IllegalStateException.class, () -> parallel.run(chunks, 2,
+                    aMinute, (chunk, timeout) -> sneakyThrow(new IOException("disk"))));
+            assertInstanceOf(IOException.class, wrapped.getCause());
+            IllegalArgumentException runtime = new IllegalArgumentException("refused");
+            assertSame(runtime, assertThrows(IllegalArgumentException.class, () -> parallel.run(chunks, 2, aMinute,
+                    (chunk, timeout) -> {
+                        throw runtime;
+                    })));
+        }
+    }
+
+    @Test
+    void aLoneChunkRunsOnTheCallersThreadAndLeavesNoInterruptBehind() {
+        Thread caller = Thread.currentThread();
+        for (int i = 0; i < 500; i++) {
+            assertEquals(List.of(caller), parallel.run(1, 4, aMinute, (chunk, timeout) -> Thread.currentThread()));
+            assertFalse(Thread.currentThread().isInterrupted());
+        }
+    }
+
+    /** A lone call that outlives the deadline is interrupted after the grace, and answered as a missed deadline. */
+    @Test
+    void aLoneChunkPastTheDeadlineIsInterruptedAndTheBatchOutOfTime() {
+        for (boolean returnsAnyway : new boolean[] {false, true}) {
+            Deadline brief = Deadline.after(System::nanoTime, System.nanoTime(), Duration.ofMillis(100));
+            DeadlineExceededException e = assertThrows(DeadlineExceededException.class, () -> parallel.run(1, 1,
+                    brief, (chunk, timeout) -> {
+                        try {
+                            Thread.sleep(Duration.ofMinutes(1));
+                            return "never";
+                        } catch (InterruptedException interrupted) {
+                            Thread.currentThread().interrupt(); // as a careless call would leave it
+                            if (returnsAnyway) {
+                                return "late";
+                            }
+                            throw new IllegalStateException("interrupted");
+                        }
+                    }));
+            assertEquals(504, e.httpStatus());
+            assertFalse(Thread.interrupted(), "the watchdog's interrupt is not left on the caller's thread");
+        }
     }
 
     /** A checked exception through a task that does not declare it, as a library compiled elsewhere may throw. */
@@ -62,7 +104,7 @@ class ParallelChunksTest {
     }
 
     @Test
-    void aCallerInterruptedWhileWaitingKeepsItsInterruptAndIsTold() throws Exception {
+    void aCallerInterruptedWhileWaitingForWorkersKeepsItsInterruptAndIsTold() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         Thread caller = Thread.currentThread();
         Thread interrupter = Thread.ofPlatform().start(() -> {
@@ -75,7 +117,7 @@ class ParallelChunksTest {
         });
         try {
             IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> parallel.run(1, 1, aMinute, (chunk, timeout) -> {
+                    () -> parallel.run(2, 2, aMinute, (chunk, timeout) -> {
                         running.countDown();
                         try {
                             Thread.sleep(Duration.ofMinutes(1));
