@@ -132,19 +132,19 @@ final class ParallelChunks {
         Watchdog watchdog = new Watchdog(Thread.currentThread());
         ScheduledFuture<?> alarm = watchdogs.schedule(watchdog::fire,
                 Math.max(0, deadline.remainingNanos()) + REPORTING_GRACE_NANOS, TimeUnit.NANOSECONDS);
-        T result;
+        T result = null;
+        Throwable failure = null;
         try {
             result = task.run(0, deadline.remaining());
-        } catch (Throwable failure) {
-            alarm.cancel(false);
-            if (watchdog.disarm()) {
-                throw deadline.exceeded();
-            }
-            throw rethrowable(failure);
+        } catch (Throwable thrown) {
+            failure = thrown;
         }
         alarm.cancel(false);
         if (watchdog.disarm()) {
-            throw deadline.exceeded(); // answered, but after the batch's time: as when a worker's call is
+            throw deadline.exceeded(); // failed or answered after the batch's time: as when a worker's call is
+        }
+        if (failure != null) {
+            throw rethrowable(failure);
         }
         return result;
     }

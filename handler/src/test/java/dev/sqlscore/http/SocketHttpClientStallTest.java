@@ -185,7 +185,7 @@ class SocketHttpClientStallTest {
     @Test
     void aBodyLeftUnreadClosesItsConnection() throws Exception {
         AtomicInteger ended = new AtomicInteger();
-        server = answeringAndCountingCloses("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\n0.5\n1\n", ended);
+        server = answeringAndCountingCloses(OK_ANSWER, ended);
         try (SocketHttpClient client = SocketHttpClient.builder().build()) {
             HttpExecuteResponse response = post(client, server.uri("/a"), new byte[] {'1'});
             try (InputStream in = response.responseBody().orElseThrow()) {

@@ -37,17 +37,20 @@ class AsyncBatchLogTest {
     private final List<String> lines = new ArrayList<>();
     private final AtomicLong wallClock = new AtomicLong(1_700_000_000_000L);
 
-    private final BatchScorer scorer = BatchScorer.builder()
-            .config(ScoringConfig.builder().allowedEndpoints(Set.of("summarizer")).maxRowsPerRequest(1)
-                    .asyncStatePath(S3Location.parse("s3://state/batches/")).build())
-            .invoker((request, timeout) -> {
-                throw new AssertionError("no real-time call");
-            })
-            .async(store, (AsyncModelInvoker) (request, timeout) -> new AsyncModelInvoker.Queued(
-                    S3Location.parse(OUTPUT + "/" + request.input().key().replace('/', '-') + ".out"), null))
-            .logSink(lines::add)
-            .wallClock(wallClock::get)
-            .build();
+    private static final ScoringConfig CONFIG = ScoringConfig.builder().allowedEndpoints(Set.of("summarizer"))
+            .maxRowsPerRequest(1).asyncStatePath(S3Location.parse("s3://state/batches/")).build();
+
+    private final BatchScorer scorer = scorerOver(store, (request, timeout) -> new AsyncModelInvoker.Queued(
+            S3Location.parse(OUTPUT + "/" + request.input().key().replace('/', '-') + ".out"), null));
+
+    /** An async-only scorer over {@code store} and {@code invoker}, logging to {@link #lines}. */
+    private BatchScorer scorerOver(ObjectStore store, AsyncModelInvoker invoker) {
+        return BatchScorer.builder().config(CONFIG)
+                .invoker((request, timeout) -> {
+                    throw new AssertionError("no real-time call");
+                })
+                .async(store, invoker).logSink(lines::add).wallClock(wallClock::get).build();
+    }
 
     private static ScoringRequest request(String method, String body, String batchId) {
         Map<String, String> headers = new HashMap<>();
@@ -146,9 +149,7 @@ class AsyncBatchLogTest {
 
     @Test
     void theScorerDescribesItselfByItsConfiguration() {
-        assertEquals("BatchScorer[" + ScoringConfig.builder().allowedEndpoints(Set.of("summarizer"))
-                .maxRowsPerRequest(1).asyncStatePath(S3Location.parse("s3://state/batches/")).build() + "]",
-                scorer.toString());
+        assertEquals("BatchScorer[" + CONFIG + "]", scorer.toString());
     }
 
     /** A store that refuses our identity is the deployment's problem (403); any other failure is transient (503). */
@@ -161,18 +162,11 @@ class AsyncBatchLogTest {
                     throw new ObjectStore.StoreException("HeadObject on " + location + " failed", denied, null);
                 }
             };
-            BatchScorer scorer = BatchScorer.builder()
-                    .config(ScoringConfig.builder().allowedEndpoints(Set.of("summarizer"))
-                            .asyncStatePath(S3Location.parse("s3://state/batches/")).build())
-                    .invoker((request, timeout) -> {
-                        throw new AssertionError("no real-time call");
-                    })
-                    .async(failing, (request, timeout) -> {
-                        throw new AssertionError("nothing queued when the state cannot be read");
-                    })
-                    .logSink(lines::add).build();
+            BatchScorer failingScorer = scorerOver(failing, (request, timeout) -> {
+                throw new AssertionError("nothing queued when the state cannot be read");
+            });
 
-            ScoringResponse response = scorer.score(request("POST", "{\"data\":[[0,\"x\"]]}", BATCH_ID));
+            ScoringResponse response = failingScorer.score(request("POST", "{\"data\":[[0,\"x\"]]}", BATCH_ID));
 
             JsonNode answer = JSON.readTree(response.bodyAsString());
             assertEquals(denied ? 403 : 503, response.statusCode());
@@ -192,26 +186,19 @@ class AsyncBatchLogTest {
         assertEquals(202, scorer.score(request("POST", "{\"data\":[[0,\"x\"]]}", BATCH_ID)).statusCode());
         answerEveryQueuedChunk();
         MemoryStore vanishing = store;
-        BatchScorer readsNothing = BatchScorer.builder()
-                .config(ScoringConfig.builder().allowedEndpoints(Set.of("summarizer")).maxRowsPerRequest(1)
-                        .asyncStatePath(S3Location.parse("s3://state/batches/")).build())
-                .invoker((request, timeout) -> {
-                    throw new AssertionError("no real-time call");
-                })
-                .async(new MemoryStore() {
-                    @Override
-                    public boolean exists(S3Location location, Duration timeout) {
-                        return vanishing.exists(location, timeout);
-                    }
+        BatchScorer readsNothing = scorerOver(new MemoryStore() {
+            @Override
+            public boolean exists(S3Location location, Duration timeout) {
+                return vanishing.exists(location, timeout);
+            }
 
-                    @Override
-                    public Optional<StoredObject> get(S3Location location, Duration timeout) {
-                        return location.key().endsWith(".out") ? Optional.empty() : vanishing.get(location, timeout);
-                    }
-                }, (request, timeout) -> {
-                    throw new AssertionError("nothing queued by a poll");
-                })
-                .logSink(lines::add).build();
+            @Override
+            public Optional<StoredObject> get(S3Location location, Duration timeout) {
+                return location.key().endsWith(".out") ? Optional.empty() : vanishing.get(location, timeout);
+            }
+        }, (request, timeout) -> {
+            throw new AssertionError("nothing queued by a poll");
+        });
 
         ScoringResponse vanished = readsNothing.score(request("GET", "", BATCH_ID));
         assertEquals(404, vanished.statusCode(), vanished.bodyAsString());
