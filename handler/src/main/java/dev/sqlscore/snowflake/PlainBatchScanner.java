@@ -22,6 +22,11 @@ final class PlainBatchScanner {
     /** Row numbers of up to 18 digits fit a long. */
     private static final int MAX_ROW_NUMBER_DIGITS = 18;
 
+    /** What {@link #values()} found: a value that is not NULL, only NULLs (or nothing), or something not plain. */
+    private static final int INPUT = 1;
+    private static final int NULLS_ONLY = 0;
+    private static final int NOT_PLAIN = -1;
+
     private final byte[] in;
     private final PayloadFormat format;
     private final ByteBuilder out;
@@ -103,8 +108,7 @@ final class PlainBatchScanner {
         rowNumbers[count] = rowNumber;
         int mark = out.size();
         format.startRow(out);
-        boolean input = false;
-        int features = 0;
+        int features = NULLS_ONLY;
         whitespace();
         if (skip(',')) {
             whitespace();
@@ -113,31 +117,22 @@ final class PlainBatchScanner {
                 at++;
                 whitespace();
                 if (peek() != ']') {
-                    do {
-                        int value = value(features++);
-                        if (value < 0) {
-                            return false;
-                        }
-                        input |= value == 1;
-                    } while (skip(','));
+                    features = values();
                 }
-                if (!skip(']')) {
+                if (features == NOT_PLAIN || !skip(']')) {
                     return false;
                 }
             } else {
-                do {
-                    int value = value(features++);
-                    if (value < 0) {
-                        return false;
-                    }
-                    input |= value == 1;
-                } while (skip(','));
+                features = values();
+                if (features == NOT_PLAIN) {
+                    return false;
+                }
             }
         }
         if (!skip(']')) {
             return false;
         }
-        if (input) {
+        if (features == INPUT) {
             format.endRow(out);
             if (encodedCount + 1 == offsets.length) {
                 offsets = Arrays.copyOf(offsets, offsets.length * 2);
@@ -170,93 +165,123 @@ final class PlainBatchScanner {
     }
 
     /**
-     * Writes the next plain value as feature number {@code feature}: 1 for a value, 0 for NULL, -1 (writing nothing
-     * of use) for anything that is not plain or not well formed.
+     * A list of plain values separated by commas, written for the model from {@code at} to the first byte after it
+     * that is not a comma: {@link #INPUT}, {@link #NULLS_ONLY}, or {@link #NOT_PLAIN} (having written part of it)
+     * when a value is not plain or not well formed. Numbers and the commas between them are copied as they stand, a
+     * run of them in one piece: only whitespace and the literals break a run.
      */
-    private int value(int feature) {
-        whitespace();
-        if (at >= in.length) {
-            return -1;
-        }
-        if (feature > 0) {
-            out.append((byte) ',');
-        }
-        switch (in[at]) {
-            case 't' -> {
-                format.writeBoolean(true, out);
-                return literal("true") ? 1 : -1;
-            }
-            case 'f' -> {
-                format.writeBoolean(false, out);
-                return literal("false") ? 1 : -1;
-            }
-            case 'n' -> {
-                format.writeNull(out);
-                return literal("null") ? 0 : -1;
-            }
-            default -> {
-                // a number, or not a plain value
-            }
-        }
-        int start = at;
-        if (!number()) {
-            return -1;
-        }
-        out.append(in, start, at - start);
-        return 1;
-    }
-
-    private boolean literal(String word) {
-        if (at + word.length() > in.length) {
-            return false;
-        }
-        for (int i = 0; i < word.length(); i++) {
-            if (in[at + i] != word.charAt(i)) {
-                return false;
-            }
-        }
-        at += word.length();
-        return endsValue();
-    }
-
-    /** JSON's number grammar, {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}, then the end of the value. */
-    private boolean number() {
-        int start = at;
-        if (at < in.length && in[at] == '-') {
-            at++;
-        }
-        if (at < in.length && in[at] == '0') {
-            at++;
-        } else if (digits() == 0) {
-            return false;
-        }
-        if (at < in.length && in[at] == '.') {
-            at++;
-            if (digits() == 0) {
-                return false;
-            }
-        }
-        if (at < in.length && (in[at] == 'e' || in[at] == 'E')) {
-            at++;
-            if (at < in.length && (in[at] == '+' || in[at] == '-')) {
-                at++;
-            }
-            if (digits() == 0) {
-                return false;
-            }
-        }
-        return at - start <= MAX_NUMBER_LENGTH && endsValue();
-    }
-
-    private int digits() {
+    private int values() {
         byte[] bytes = in;
+        int end = bytes.length;
         int i = at;
+        int run = i;
+        int found = NULLS_ONLY;
+        while (true) {
+            if (i < end && isWhitespace(bytes[i])) {
+                out.append(bytes, run, i - run);
+                i = whitespace(bytes, i);
+                run = i;
+            }
+            if (i >= end) {
+                return NOT_PLAIN;
+            }
+            byte first = bytes[i];
+            if (first == 't' || first == 'f' || first == 'n') {
+                out.append(bytes, run, i - run);
+                String word = first == 't' ? "true" : first == 'f' ? "false" : "null";
+                if (!literal(bytes, i, word)) {
+                    return NOT_PLAIN;
+                }
+                if (first == 'n') {
+                    format.writeNull(out);
+                } else {
+                    format.writeBoolean(first == 't', out);
+                    found = INPUT;
+                }
+                i += word.length();
+                run = i;
+            } else {
+                i = number(bytes, i);
+                if (i < 0) {
+                    return NOT_PLAIN;
+                }
+                found = INPUT;
+            }
+            // What may follow a value inside an array: whitespace, a comma or the array's end.
+            if (i < end && isWhitespace(bytes[i])) {
+                out.append(bytes, run, i - run);
+                i = whitespace(bytes, i);
+                run = i;
+            } else if (i >= end || bytes[i] != ',' && bytes[i] != ']') {
+                return NOT_PLAIN;
+            }
+            if (i >= end || bytes[i] != ',') {
+                out.append(bytes, run, i - run);
+                at = i;
+                return found;
+            }
+            i++;
+        }
+    }
+
+    private static boolean literal(byte[] bytes, int at, String word) {
+        if (at + word.length() > bytes.length) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (bytes[at + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * JSON's number grammar, {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}, from {@code start}: the index
+     * after it, or -1 when there is none or it is longer than Jackson takes.
+     */
+    private static int number(byte[] bytes, int start) {
+        int end = bytes.length;
+        int i = start;
+        if (i < end && bytes[i] == '-') {
+            i++;
+        }
+        if (i < end && bytes[i] == '0') {
+            i++;
+        } else {
+            int digits = i;
+            i = digits(bytes, i);
+            if (i == digits) {
+                return -1;
+            }
+        }
+        if (i < end && bytes[i] == '.') {
+            int digits = ++i;
+            i = digits(bytes, i);
+            if (i == digits) {
+                return -1;
+            }
+        }
+        if (i < end && (bytes[i] == 'e' || bytes[i] == 'E')) {
+            i++;
+            if (i < end && (bytes[i] == '+' || bytes[i] == '-')) {
+                i++;
+            }
+            int digits = i;
+            i = digits(bytes, i);
+            if (i == digits) {
+                return -1;
+            }
+        }
+        return i - start <= MAX_NUMBER_LENGTH ? i : -1;
+    }
+
+    private static int digits(byte[] bytes, int from) {
+        int i = from;
         while (i < bytes.length && bytes[i] >= '0' && bytes[i] <= '9') {
             i++;
         }
-        int count = i - at;
-        at = i;
-        return count;
+        return i;
     }
 
     /** What may follow a value inside an array: whitespace, a comma or the array's end. */
@@ -265,16 +290,23 @@ final class PlainBatchScanner {
             return false;
         }
         byte next = in[at];
-        return next == ',' || next == ']' || next == ' ' || next == '\n' || next == '\r' || next == '\t';
+        return next == ',' || next == ']' || isWhitespace(next);
     }
 
     private void whitespace() {
-        byte[] bytes = in;
-        int i = at;
-        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) {
+        at = whitespace(in, at);
+    }
+
+    private static int whitespace(byte[] bytes, int from) {
+        int i = from;
+        while (i < bytes.length && isWhitespace(bytes[i])) {
             i++;
         }
-        at = i;
+        return i;
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     private int peek() {

@@ -61,6 +61,27 @@ class PlainBatchScannerTest {
         assertNotNull(scan(String.join(" ", TOKENS)), "whitespace everywhere at once");
     }
 
+    /**
+     * Numbers and the commas between them are copied in runs; whitespace and the literals end a run. Every way a run
+     * can start and end, in each format: what the model is sent, byte for byte.
+     */
+    @Test
+    void runsOfNumbersAreCopiedWholeAndBrokenOnlyByWhitespaceAndLiterals() {
+        String batch = "{\"data\":[[0,[1.5, -2e3 ,true,false,null,7]],[1,null, 2,3 ],[2,[ 4,5\t,6]],[3,null]]}";
+        for (PayloadFormat format : PayloadFormat.values()) {
+            ParsedBatch scanned = PlainBatchScanner.scan(batch.getBytes(StandardCharsets.UTF_8), format);
+            assertNotNull(scanned, format.name());
+            assertArrayEquals(new int[] {3}, scanned.noInput(), format.name());
+            String expected = switch (format) {
+                case CSV -> "1.5,-2e3,1,0,,7\n,2,3\n4,5,6\n";
+                case JSON -> "{\"instances\":[[1.5,-2e3,true,false,null,7],[null,2,3],[4,5,6]]}";
+                case JSON_LINES -> "[1.5,-2e3,true,false,null,7]\n[null,2,3]\n[4,5,6]\n";
+            };
+            RowRange all = new RowRange(0, scanned.encoded().count());
+            assertEquals(expected, new String(scanned.encoded().body(all), StandardCharsets.UTF_8), format.name());
+        }
+    }
+
     @Test
     void emptyBatchesAndEmptyArraysWithWhitespaceInsideAreScanned() {
         for (String json : List.of("{\"data\":[]}", "{\"data\":[ ]}", "{\"data\":[\n]}", " {\"data\":[]} \n",
