@@ -156,14 +156,17 @@ final class Connection implements Closeable {
     }
 
     /**
-     * Whether an idle connection can carry another request: the server has not closed it and sent nothing
-     * unasked. Looks without waiting (a non-blocking read), unlike the JDK's URL connection, which waits a
-     * millisecond on every reuse.
+     * Whether an idle connection can carry another request: the server sent nothing unasked and, when {@code
+     * lookForClose}, has not closed it. Looks without waiting (a non-blocking read), unlike the JDK's URL connection,
+     * which waits a millisecond on every reuse.
      */
-    boolean stillOpen() {
+    boolean reusable(boolean lookForClose) {
         try {
             if (in.available() > 0) {
                 return false;
+            }
+            if (!lookForClose) {
+                return true;
             }
             channel.configureBlocking(false);
             try {

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,6 +74,47 @@ class SocketHttpClientWireTest {
 
         assertEquals(2, server.connectionsAccepted());
         assertEquals(2, served.size());
+    }
+
+    /**
+     * A connection used moments ago is handed out without looking for the server's close (three system calls a
+     * request); once it has been idle a while, it is looked at, and one the server closed is not reused. Bytes the
+     * server sent unasked are looked for either way.
+     */
+    @Test
+    void onlyAConnectionIdleAWhileIsLookedAtForTheServersClose() throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
+        server = new ScriptedServer((connection, in) -> {
+            ScriptedServer.readRequest(in);
+            ScriptedServer.write(connection, OK_ANSWER);
+            connection.shutdownOutput();
+            closed.countDown();
+        });
+        assertEquals("0.5\n1\n", body(call(server.uri("/a"))));
+        assertTrue(closed.await(5, TimeUnit.SECONDS));
+        Origin origin = Origin.of(server.uri("/"));
+
+        Connection fresh = client.pool.take(origin);
+        assertNotNull(fresh, "a connection idle for less than the look-after time is taken as open");
+        client.pool.release(fresh);
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(ConnectionPool.LOOK_AFTER_IDLE_NANOS) + 20);
+        assertNull(client.pool.take(origin), "a connection idle a while is looked at, and the server closed it");
+    }
+
+    @Test
+    void bytesSentUnaskedAreLookedForAtEveryReuse() throws Exception {
+        CountDownLatch sent = new CountDownLatch(1);
+        server = new ScriptedServer((connection, in) -> {
+            ScriptedServer.readRequest(in);
+            ScriptedServer.write(connection, OK_ANSWER + "unasked");
+            sent.countDown();
+            ScriptedServer.readRequest(in);
+        });
+        assertEquals("0.5\n1\n", body(call(server.uri("/a"))));
+        assertTrue(sent.await(5, TimeUnit.SECONDS));
+        Thread.sleep(20); // for the bytes to arrive, well within the look-after time
+
+        assertNull(client.pool.take(Origin.of(server.uri("/"))), "a connection with bytes sent unasked was reused");
     }
 
     @Test
@@ -272,14 +316,15 @@ class SocketHttpClientWireTest {
     }
 
     private void awaitClosedByServer() throws InterruptedException {
-        // The script returns after its answer and the server closes the socket; give the FIN a moment to arrive.
-        for (int i = 0; i < 200 && server.connectionsAccepted() == 1; i++) {
+        // The script returns after its answer and the server closes the socket; give the FIN a moment to arrive. The
+        // pool looks for a close only once a connection has been idle a while: wait that long before each look.
+        for (int i = 0; i < 20 && server.connectionsAccepted() == 1; i++) {
+            Thread.sleep(TimeUnit.NANOSECONDS.toMillis(ConnectionPool.LOOK_AFTER_IDLE_NANOS) + 20);
             Connection kept = client.pool.take(Origin.of(server.uri("/")));
             if (kept == null) {
                 return;
             }
             client.pool.release(kept);
-            Thread.sleep(10);
         }
     }
 
