@@ -23,6 +23,9 @@ import java.util.TreeMap;
  */
 final class ProxyEvent {
 
+    /** What stands for the body in the rest of the event: {@code {"":0}, then the rest. */
+    private static final byte[] PLACEHOLDER = "{\"\":0".getBytes(StandardCharsets.US_ASCII);
+
     private ProxyEvent() {
     }
 
@@ -126,10 +129,9 @@ final class ProxyEvent {
 
     /** The event after the body: an object again, a placeholder member standing where the body was. */
     private static JsonParser rest(ObjectMapper json, byte[] event, int from) throws IOException {
-        byte[] placeholder = "{\"\":0".getBytes(StandardCharsets.US_ASCII);
-        byte[] rest = new byte[placeholder.length + event.length - from];
-        System.arraycopy(placeholder, 0, rest, 0, placeholder.length);
-        System.arraycopy(event, from, rest, placeholder.length, event.length - from);
+        byte[] rest = new byte[PLACEHOLDER.length + event.length - from];
+        System.arraycopy(PLACEHOLDER, 0, rest, 0, PLACEHOLDER.length);
+        System.arraycopy(event, from, rest, PLACEHOLDER.length, event.length - from);
         return json.createParser(rest);
     }
 
