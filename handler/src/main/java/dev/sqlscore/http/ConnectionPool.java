@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Apache's HttpClient does after two seconds ({@code validateAfterInactivity}) and OkHttp after ten: the look costs
  * three system calls per request (the socket's mode switched twice, a read), and a server does not close a kept
  * connection moments after answering on it without saying so ({@code Connection: close}). Were one to, the request
- * fails as any I/O failure does, and the SDK sends it again on a new connection. Bytes the server sent unasked are
- * looked for at every reuse.
+ * fails as any I/O failure does, and the SDK sends it again on a new connection after its backoff. Bytes the server
+ * sent unasked are looked for at every reuse.
  */
 final class ConnectionPool implements AutoCloseable {
 

@@ -26,8 +26,9 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * closed it), never sets {@code TCP_NODELAY}, and cannot ask for quick acknowledgements: against a server that keeps
  * Nagle's algorithm on, each call waited 40 ms for a delayed ACK. The Apache and Netty clients set {@code
  * TCP_NODELAY} but not the rest, and weigh on the Lambda's cold start. This client checks a kept connection without
- * waiting (a non-blocking read, once it has been idle a while: {@link ConnectionPool}), sets {@code TCP_NODELAY}, asks for a quick ACK after each request, and writes the
- * head and the body's first bytes in one system call; see {@link Connection}. Measured in docs/performance.md.
+ * waiting (a non-blocking read, once it has been idle a while: {@link ConnectionPool}), sets {@code TCP_NODELAY},
+ * asks for a quick ACK after each request, and writes the head and the body's first bytes in one system call; see
+ * {@link Connection}. Measured in docs/performance.md.
  *
  * <p>What it speaks: requests with a {@code Content-Length} (or chunked when there is none), answers framed by
  * length, by chunks or by the end of the connection, informational answers passed over, no redirects followed,
