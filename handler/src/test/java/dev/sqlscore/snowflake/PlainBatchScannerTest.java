@@ -129,11 +129,13 @@ class PlainBatchScannerTest {
     /** Every prefix of a batch ends inside some token: the scanner must give up there, not read past the end. */
     @Test
     void everyCutShortBatchIsLeftToTheJsonParser() {
-        String json = "{\"data\":[[0,[-1.5e+3,0,12,2E-2,true,false,null]],[1,-0,7.5,null],[2]]}";
-        assertNotNull(scan(json));
-        for (int end = 0; end < json.length(); end++) {
-            String prefix = json.substring(0, end);
-            assertNull(scan(prefix), prefix);
+        for (String json : List.of("{\"data\":[[0,[-1.5e+3,0,12,2E-2,true,false,null]],[1,-0,7.5,null],[2]]}",
+                "{ \"data\" : [ [ 0 , [ -1.5 , true , null ] ] , [ 1 , 7 , false ] ] }")) {
+            assertNotNull(scan(json));
+            for (int end = 0; end < json.length(); end++) {
+                String prefix = json.substring(0, end);
+                assertNull(scan(prefix), prefix);
+            }
         }
     }
 
@@ -143,7 +145,9 @@ class PlainBatchScannerTest {
      */
     @Test
     void aRowGivenUpHalfWayIsNeverTakenForTheEndOfTheBatch() {
-        for (String json : List.of("{\"data\":[[0,1],[0]}", "{\"data\":[[3,1],[2]}", "{\"data\":[[0,[1.]}",
+        for (String json : List.of("{\"data\":[[0,]]}", "{\"data\":[[0,[1,]]]}", "{\"data\":[[0,1,]]}",
+                "{\"data\":[[0,[tru]]]}", "{\"data\":[[0, nul ]]}",
+                "{\"data\":[[0,1],[0]}", "{\"data\":[[3,1],[2]}", "{\"data\":[[0,[1.]}",
                 "{\"data\":[[0,1.]}", "{\"data\":[[0,[1e]}", "{\"data\":[[0,[-]}", "{\"data\":[[0,[1,2.]}")) {
             assertNull(scan(json), json);
             byte[] bytes = json.getBytes(StandardCharsets.UTF_8);

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.management.ThreadMXBean;
 import dev.sqlscore.bench.Timings;
 import dev.sqlscore.http.SocketHttpClient;
+import dev.sqlscore.model.ModelRequest;
 import dev.sqlscore.payload.PayloadFormat;
+import dev.sqlscore.sagemaker.SageMakerModelInvoker;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
@@ -35,8 +37,9 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * HTTP client, without the SDK or a handler. All of it twice: against the server with {@code TCP_NODELAY}, then with
  * Nagle's algorithm on, where a client that waits for delayed acknowledgements stalls.
  *
- * <p>The three are measured in interleaved rounds (floor, Java, Python, then again), so that what the shared machine
- * does meanwhile weighs on all three alike; the ratio reported is the median of the rounds' ratios. Also reports the
+ * <p>Between the floor and the handler, the same CSV body through the SDK alone, as the handler builds it. The four
+ * are measured in interleaved rounds (floor, SDK call, Java, Python, then again), so that what the shared machine
+ * does meanwhile weighs on all four alike; the ratio reported is the median of the rounds' ratios. Also reports the
  * Java handler's allocation per input byte (the model server is in another process, so it is not counted) and the
  * largest batch API Gateway delivers. Not a test: run it, read it.
  *
@@ -64,6 +67,7 @@ public final class SideBySideBenchmark {
     private static final int ROUND_WARMUP = 10;
     private static final int PER_ROUND = 60;
     private static final int ALLOCATION_BATCHES = 200;
+    private static final Duration SDK_CALL_TIMEOUT = Duration.ofSeconds(20);
     private static final ThreadMXBean ALLOCATION =
             (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -84,37 +88,45 @@ public final class SideBySideBenchmark {
                  SocketHttpClient http = SocketHttpClient.builder().build()) {
                 URI model = server.uri();
                 java = new JavaHandler(model);
+                SageMakerModelInvoker sdk = SageMakerModelInvoker.create(); // after the handler set the endpoint
                 System.out.printf("%n### Model server with %s%n", sending == InstantModelServer.Sending.NAGLE
                         ? "Nagle's algorithm on (headers and body in two writes)" : "TCP_NODELAY");
                 for (int rows : ROWS) {
                     // Every size first, as mixed traffic would: what the JIT learns from one size serves the others.
                     Timings.warm(JAVA_WARMUP, java.batch(event(TestEvents.churnBatch(rows))));
                 }
-                System.out.printf("%n| rows | round | floor p50 ms | Java p50 ms | Python p50 ms | Java / Python |%n");
-                System.out.println("|---|---|---|---|---|---|");
+                System.out.printf("%n| rows | round | floor p50 ms | SDK call p50 ms | Java p50 ms | Python p50 ms "
+                        + "| Java / Python |%n");
+                System.out.println("|---|---|---|---|---|---|---|");
                 for (int rows : ROWS) {
                     byte[] body = TestEvents.churnBatch(rows);
                     byte[] event = event(body);
                     Path eventFile = Files.createTempFile("sqlscore-event", ".json");
                     try {
                         Files.write(eventFile, event);
-                        Timings.Step floor = floor(http, model, body);
+                        byte[] csv = csv(body);
+                        Timings.Step floor = floor(http, model, csv);
+                        Timings.Step sdkCall = sdkCall(sdk, csv);
                         Timings.Step javaBatch = java.batch(event);
                         Timings.warm(ROUND_WARMUP_TIME, javaBatch);
+                        Timings.warm(ROUND_WARMUP_TIME, sdkCall);
                         Timings.warm(ROUND_WARMUP_TIME, floor);
                         List<double[]> floors = new ArrayList<>();
+                        List<double[]> sdkCalls = new ArrayList<>();
                         List<double[]> javas = new ArrayList<>();
                         List<double[]> pythons = new ArrayList<>();
                         double[] ratios = new double[ROUNDS];
                         for (int round = 0; round < ROUNDS; round++) {
                             floors.add(Timings.time(ROUND_WARMUP, PER_ROUND, floor));
+                            sdkCalls.add(Timings.time(ROUND_WARMUP, PER_ROUND, sdkCall));
                             javas.add(Timings.time(ROUND_WARMUP, PER_ROUND, javaBatch));
                             PythonRun peer = python(python, script, model, eventFile);
                             pythons.add(peer.millis());
                             peerVersion = peer.version();
                             ratios[round] = p50(javas.get(round)) / p50(peer.millis());
-                            System.out.printf("| %,d | %d | %.2f | %.2f | %.2f | %.2f |%n", rows, round + 1,
-                                    p50(floors.get(round)), p50(javas.get(round)), p50(peer.millis()), ratios[round]);
+                            System.out.printf("| %,d | %d | %.2f | %.2f | %.2f | %.2f | %.2f |%n", rows, round + 1,
+                                    p50(floors.get(round)), p50(sdkCalls.get(round)), p50(javas.get(round)),
+                                    p50(peer.millis()), ratios[round]);
                         }
                         double javaAll = p50(concat(javas));
                         String versusNodelay = "";
@@ -123,10 +135,10 @@ public final class SideBySideBenchmark {
                         } else {
                             versusNodelay = String.format(" | %.2f", javaAll / javaNodelay.get(rows));
                         }
-                        summary.add(String.format("| %,d | %s | %.2f | %.2f | %.2f | %.2f%s |", rows,
+                        summary.add(String.format("| %,d | %s | %.2f | %.2f | %.2f | %.2f | %.2f%s |", rows,
                                 sending == InstantModelServer.Sending.NAGLE ? "Nagle on" : "TCP_NODELAY",
-                                p50(concat(floors)), javaAll, p50(concat(pythons)), median(ratios),
-                                versusNodelay.isEmpty() ? " | " : versusNodelay));
+                                p50(concat(floors)), p50(concat(sdkCalls)), javaAll, p50(concat(pythons)),
+                                median(ratios), versusNodelay.isEmpty() ? " | " : versusNodelay));
                     } finally {
                         Files.deleteIfExists(eventFile);
                     }
@@ -136,9 +148,9 @@ public final class SideBySideBenchmark {
                 }
             }
         }
-        System.out.printf("%n| rows x 13 | model server | floor p50 ms | Java p50 ms | Python p50 ms "
-                + "| Java / Python (median of %d rounds) | Java, Nagle / TCP_NODELAY |%n", ROUNDS);
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.printf("%n| rows x 13 | model server | floor p50 ms | SDK call p50 ms | Java p50 ms "
+                + "| Python p50 ms | Java / Python (median of %d rounds) | Java, Nagle / TCP_NODELAY |%n", ROUNDS);
+        System.out.println("|---|---|---|---|---|---|---|---|");
         summary.forEach(System.out::println);
         System.out.printf("%s; measured %s, %d cores, JDK %s%n", peerVersion, LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
@@ -161,18 +173,22 @@ public final class SideBySideBenchmark {
                 PayloadFormat.CSV.mediaType()), body, false);
     }
 
-    /**
-     * The CSV body the handlers send, posted straight to the model server through the handler's HTTP client,
-     * without the SDK or the handler: the server's own time, and the wire's.
-     */
-    private static Timings.Step floor(SocketHttpClient http, URI model, byte[] body) throws Exception {
+    /** The CSV body the handlers send the model for a batch. */
+    private static byte[] csv(byte[] body) throws Exception {
         StringBuilder csv = new StringBuilder();
         for (JsonNode row : TestEvents.JSON.readTree(body).get("data")) {
             List<String> values = new ArrayList<>();
             row.get(1).forEach(value -> values.add(value.asText()));
             csv.append(String.join(",", values)).append('\n');
         }
-        byte[] payload = csv.toString().getBytes(StandardCharsets.UTF_8);
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The CSV body posted straight to the model server through the handler's HTTP client, without the SDK or the
+     * handler: the server's own time, and the wire's.
+     */
+    private static Timings.Step floor(SocketHttpClient http, URI model, byte[] payload) {
         HttpExecuteRequest request = HttpExecuteRequest.builder()
                 .request(SdkHttpRequest.builder().method(SdkHttpMethod.POST)
                         .uri(model.resolve("/endpoints/" + InstantModelServer.ENDPOINT + "/invocations"))
@@ -188,6 +204,16 @@ public final class SideBySideBenchmark {
                 throw new IllegalStateException("the model server answered " + response.httpResponse().statusCode());
             }
         };
+    }
+
+    /**
+     * The CSV body sent through the SDK as the handler builds it (signing, retries, its HTTP client), without the
+     * handler: what the SDK adds to the floor, and what the handler adds to it.
+     */
+    private static Timings.Step sdkCall(SageMakerModelInvoker sdk, byte[] payload) {
+        ModelRequest request = new ModelRequest(InstantModelServer.ENDPOINT, "text/csv", "text/csv", null, null,
+                null, null, payload);
+        return () -> sdk.invoke(request, SDK_CALL_TIMEOUT);
     }
 
     /** The production handler, its SDK aimed at the model server; its batch lines give the SDK call's time. */
