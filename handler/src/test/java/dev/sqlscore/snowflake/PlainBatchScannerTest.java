@@ -11,6 +11,7 @@ import dev.sqlscore.payload.PayloadFormat;
 import dev.sqlscore.payload.RowRange;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,38 @@ class PlainBatchScannerTest {
             };
             RowRange all = new RowRange(0, scanned.encoded().count());
             assertEquals(expected, new String(scanned.encoded().body(all), StandardCharsets.UTF_8), format.name());
+        }
+    }
+
+    /**
+     * A run of digits of every length, at every offset from an eight-byte boundary, ends at the first byte that is not
+     * a digit, whatever that byte is: the neighbours of '0' to '9' in ASCII, and bytes whose low four bits look like a
+     * digit's. (Looking eight bytes at a time was tried and measured slower: docs/performance.md.)
+     */
+    @Test
+    void aRunOfDigitsEndsAtItsFirstOtherByteWhereverItStands() {
+        byte[] after = {',', ']', ' ', '/', ':', '.', 'e', 'a', (byte) 0xB5, (byte) 0x75, (byte) 0xF9, 0x10};
+        for (int length = 1; length <= 17; length++) {
+            String digits = "9" + "0123456789".repeat(2).substring(0, length - 1);
+            for (int pad = 0; pad < 8; pad++) {
+                for (byte next : after) {
+                    String rest = next == ',' ? "1]]}" : next == ']' ? "]}" : "]]}";
+                    byte[] head = ("{\"data\":[[0," + " ".repeat(pad) + digits).getBytes(StandardCharsets.US_ASCII);
+                    byte[] tail = rest.getBytes(StandardCharsets.US_ASCII);
+                    byte[] json = Arrays.copyOf(head, head.length + 1 + tail.length);
+                    json[head.length] = next;
+                    System.arraycopy(tail, 0, json, head.length + 1, tail.length);
+                    ParsedBatch batch = PlainBatchScanner.scan(json, FORMAT);
+                    String what = digits + " then byte " + (next & 0xFF) + ", " + pad + " spaces before";
+                    if (next == ',' || next == ']' || next == ' ') {
+                        assertNotNull(batch, what);
+                        assertEquals("{\"instances\":[[" + digits + (next == ',' ? ",1" : "") + "]]}", body(batch),
+                                what);
+                    } else {
+                        assertNull(batch, what);
+                    }
+                }
+            }
         }
     }
 
