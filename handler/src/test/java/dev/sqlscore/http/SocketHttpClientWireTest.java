@@ -78,8 +78,8 @@ class SocketHttpClientWireTest {
 
     /**
      * A connection used moments ago is handed out without looking for the server's close (three system calls a
-     * request); once it has been idle a while, it is looked at, and one the server closed is not reused. Bytes the
-     * server sent unasked are looked for either way.
+     * request); once it has been idle a while, it is looked at, and one the server closed is not reused (one it kept
+     * is: the next test). Bytes the server sent unasked are looked for either way.
      */
     @Test
     void onlyAConnectionIdleAWhileIsLookedAtForTheServersClose() throws Exception {
@@ -99,6 +99,17 @@ class SocketHttpClientWireTest {
         client.pool.release(fresh);
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(ConnectionPool.LOOK_AFTER_IDLE_NANOS) + 20);
         assertNull(client.pool.take(origin), "a connection idle a while is looked at, and the server closed it");
+    }
+
+    @Test
+    void aConnectionIdleAWhileThatTheServerKeptIsReusedAfterTheLook() throws Exception {
+        server = new ScriptedServer(keepAnswering(OK_ANSWER));
+
+        assertEquals("0.5\n1\n", body(call(server.uri("/a"))));
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(ConnectionPool.LOOK_AFTER_IDLE_NANOS) + 20);
+        assertEquals("0.5\n1\n", body(call(server.uri("/b"))));
+
+        assertEquals(1, server.connectionsAccepted(), "the look found the connection open and reused it");
     }
 
     @Test
