@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
  */
 class ClosedKeptConnectionTest {
 
-    private static final int CALLS = 3;
+    private static final int CALLS = 4;
     private static final String ANSWER = "HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: 4\r\n\r\n0.5\n";
 
     private final AtomicInteger served = new AtomicInteger();
