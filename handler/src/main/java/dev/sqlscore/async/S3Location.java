@@ -11,16 +11,19 @@ public record S3Location(String bucket, String key) {
     }
 
     /**
-     * @throws IllegalArgumentException when {@code uri} is not {@code s3://bucket[/key]}
+     * @throws IllegalArgumentException when {@code uri} is not {@code s3://bucket[/key]} with a bucket named
      */
     public static S3Location parse(String uri) {
-        if (uri == null || !uri.startsWith("s3://") || uri.length() <= "s3://".length()) {
+        if (uri == null || !uri.startsWith("s3://")) {
             throw new IllegalArgumentException("not an s3:// URI: " + uri);
         }
         String rest = uri.substring("s3://".length());
         int slash = rest.indexOf('/');
-        return slash < 0 ? new S3Location(rest, "") : new S3Location(rest.substring(0, slash),
-                rest.substring(slash + 1));
+        String bucket = slash < 0 ? rest : rest.substring(0, slash);
+        if (bucket.isEmpty()) {
+            throw new IllegalArgumentException("no bucket in " + uri + ": write s3://bucket/key");
+        }
+        return new S3Location(bucket, slash < 0 ? "" : rest.substring(slash + 1));
     }
 
     /** The object {@code name} under this location taken as a folder. */

@@ -47,5 +47,10 @@ class BatchStateTest {
         assertEquals("s3://bucket/x.json", S3Location.parse("s3://bucket").resolve("x.json").uri());
         assertThrows(IllegalArgumentException.class, () -> S3Location.parse("https://bucket/x"));
         assertThrows(IllegalArgumentException.class, () -> S3Location.parse("s3://"));
+        for (String noBucket : List.of("s3:///state/", "s3:///", "s3:///x.json")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> S3Location.parse(noBucket), noBucket);
+            assertEquals("no bucket in " + noBucket + ": write s3://bucket/key", e.getMessage());
+        }
     }
 }

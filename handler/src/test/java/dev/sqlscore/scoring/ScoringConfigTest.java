@@ -77,6 +77,8 @@ class ScoringConfigTest {
                 rejected(Map.of("SQLSCORE_MAX_REQUEST_BYTES", "1023")));
         assertEquals("SQLSCORE_ASYNC_STATE_PATH must be an s3:// URI of a bucket and prefix, got 'state-bucket/x'",
                 rejected(Map.of("SQLSCORE_ASYNC_STATE_PATH", "state-bucket/x")));
+        assertEquals("SQLSCORE_ASYNC_STATE_PATH must be an s3:// URI of a bucket and prefix, got 's3:///state'",
+                rejected(Map.of("SQLSCORE_ASYNC_STATE_PATH", "s3:///state")));
         assertTrue(rejected(Map.of("SQLSCORE_METRICS_NAMESPACE", "AWS/Lambda"))
                 .startsWith("SQLSCORE_METRICS_NAMESPACE must be a CloudWatch namespace"));
         assertEquals("SQLSCORE_DEFAULT_ENDPOINT 'churn-model' is not in SQLSCORE_ALLOWED_ENDPOINTS; add it there or "
