@@ -44,6 +44,7 @@ public final class SocketHttpClient implements SdkHttpClient {
     private final int readTimeoutMillis;
     private final SSLSocketFactory tls;
     final ConnectionPool pool;
+    final ReadTimeouts readTimeouts = new ReadTimeouts();
 
     private SocketHttpClient(Builder builder) {
         this.connectTimeoutMillis = Math.toIntExact(builder.connectTimeout.toMillis());
@@ -97,7 +98,7 @@ public final class SocketHttpClient implements SdkHttpClient {
             byte[] head = RequestHead.encode(http, origin, content.isPresent() && length < 0);
             Connection open = pool.take(origin);
             if (open == null) {
-                open = Connection.open(origin, tls, connectTimeoutMillis, readTimeoutMillis);
+                open = Connection.open(origin, tls, connectTimeoutMillis, readTimeoutMillis, readTimeouts);
             }
             connection = open;
             if (aborted) {
