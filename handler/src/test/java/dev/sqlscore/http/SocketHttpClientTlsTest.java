@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SocketHttpClientTlsTest {
 
     private static final char[] PASSWORD = "test-only".toCharArray();
+    private static final Duration SLOW_ANSWER = Duration.ofMillis(600);
     private static HttpsServer server;
     private static SSLContext trusting;
 
@@ -69,6 +71,9 @@ class SocketHttpClientTlsTest {
         server.setHttpsConfigurator(new HttpsConfigurator(serving));
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().startsWith("/slow")) {
+                pause(SLOW_ANSWER);
+            }
             byte[] answer = ("secured " + exchange.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -93,6 +98,18 @@ class SocketHttpClientTlsTest {
         }
     }
 
+    /**
+     * The handshake is bounded by the connect timeout; the reads after it by the read timeout only. A model that takes
+     * longer than the connect timeout to answer is answered.
+     */
+    @Test
+    void anAnswerSlowerThanTheConnectTimeoutIsWaitedFor() throws IOException {
+        try (SocketHttpClient client = SocketHttpClient.builder().tlsSocketFactory(trusting.getSocketFactory())
+                .connectTimeout(SLOW_ANSWER.dividedBy(3)).readTimeout(SLOW_ANSWER.multipliedBy(10)).build()) {
+            assertEquals("secured /slow", get(client, "localhost", "/slow"));
+        }
+    }
+
     @Test
     void aCertificateForAnotherNameIsRefused() {
         try (SocketHttpClient client = SocketHttpClient.builder().tlsSocketFactory(trusting.getSocketFactory())
@@ -107,6 +124,14 @@ class SocketHttpClientTlsTest {
     void aCertificateNoAuthorityVouchesForIsRefused() {
         try (SocketHttpClient client = SocketHttpClient.builder().build()) {
             assertThrows(SSLHandshakeException.class, () -> get(client, "localhost", "/a"));
+        }
+    }
+
+    private static void pause(Duration time) {
+        try {
+            Thread.sleep(time);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
