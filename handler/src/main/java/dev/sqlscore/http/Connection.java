@@ -2,20 +2,17 @@ package dev.sqlscore.http;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketOption;
-import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -41,39 +38,27 @@ final class Connection implements Closeable {
     private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final SocketOption<Boolean> QUICK_ACK = quickAckOption();
 
-    /** {@link #readingSinceNanos} when no read is waiting. */
-    private static final long NOT_READING = Long.MIN_VALUE;
-
     private final Origin origin;
     private final SocketChannel channel;
     private final InputStream in;
     private final OutputStream out;
-    private final long readTimeoutNanos;
-    private final ReadTimeouts readTimeouts;
-    /** When the read now waiting began; {@link ReadTimeouts} ends it once it has waited the read timeout. */
-    private volatile long readingSinceNanos = NOT_READING;
-    private volatile boolean readTimedOut;
     /** Kept with the connection: a request of a megabyte would otherwise allocate it anew each time. */
     private final byte[] writeBuffer = new byte[WRITE_SIZE];
     private long idleSinceNanos = System.nanoTime();
 
-    private Connection(Origin origin, SocketChannel channel, Socket socket, long readTimeoutNanos,
-                       ReadTimeouts readTimeouts) throws IOException {
+    private Connection(Origin origin, SocketChannel channel, Socket socket) throws IOException {
         this.origin = origin;
         this.channel = channel;
-        this.in = new BufferedInputStream(new TimedInput(socket.getInputStream()), READ_BUFFER);
+        this.in = new BufferedInputStream(socket.getInputStream(), READ_BUFFER);
         this.out = socket.getOutputStream();
-        this.readTimeoutNanos = readTimeoutNanos;
-        this.readTimeouts = readTimeouts;
     }
 
     /**
      * Connects within {@code connectTimeoutMillis} (the TLS handshake too), then bounds each read by {@code
-     * readTimeoutMillis}, which {@code readTimeouts} watches. A TLS connection checks the server's certificate against
-     * the host name.
+     * readTimeoutMillis}. A TLS connection checks the server's certificate against the host name.
      */
-    static Connection open(Origin origin, SSLSocketFactory tls, int connectTimeoutMillis, int readTimeoutMillis,
-                           ReadTimeouts readTimeouts) throws IOException {
+    static Connection open(Origin origin, SSLSocketFactory tls, int connectTimeoutMillis, int readTimeoutMillis)
+            throws IOException {
         InetSocketAddress address = new InetSocketAddress(origin.host(), origin.port());
         if (address.isUnresolved()) {
             throw new UnknownHostException(origin.host());
@@ -92,11 +77,8 @@ final class Connection implements Closeable {
                 secured.startHandshake();
                 socket = secured;
             }
-            socket.setSoTimeout(0); // reads block without the JDK's timed read: ReadTimeouts bounds them
-            Connection connection = new Connection(origin, channel, socket,
-                    TimeUnit.MILLISECONDS.toNanos(readTimeoutMillis), readTimeouts);
-            readTimeouts.watch(connection);
-            return connection;
+            socket.setSoTimeout(readTimeoutMillis);
+            return new Connection(origin, channel, socket);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -205,23 +187,9 @@ final class Connection implements Closeable {
         return System.nanoTime() - idleSinceNanos;
     }
 
-    long readTimeoutNanos() {
-        return readTimeoutNanos;
-    }
-
-    /** Closes the connection when a read has waited longer than the read timeout at {@code nowNanos}. */
-    void endReadIfOverdue(long nowNanos) {
-        long since = readingSinceNanos;
-        if (since != NOT_READING && nowNanos - since > readTimeoutNanos) {
-            readTimedOut = true;
-            close();
-        }
-    }
-
     /** Ends the connection at once, from any thread; a read or write in progress fails. */
     @Override
     public void close() {
-        readTimeouts.forget(this);
         try {
             channel.close();
         } catch (IOException e) {
@@ -238,47 +206,6 @@ final class Connection implements Closeable {
             }
         }
         out.write(LAST_CHUNK);
-    }
-
-    /** The socket's input, each read marked while it waits, and one ended for its time told as a read timeout. */
-    private final class TimedInput extends FilterInputStream {
-
-        TimedInput(InputStream socketInput) {
-            super(socketInput);
-        }
-
-        @Override
-        public int read() throws IOException {
-            readingSinceNanos = System.nanoTime();
-            try {
-                return super.read();
-            } catch (IOException e) {
-                throw timedOut(e);
-            } finally {
-                readingSinceNanos = NOT_READING;
-            }
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            readingSinceNanos = System.nanoTime();
-            try {
-                return super.read(buffer, offset, length);
-            } catch (IOException e) {
-                throw timedOut(e);
-            } finally {
-                readingSinceNanos = NOT_READING;
-            }
-        }
-
-        private IOException timedOut(IOException e) {
-            if (!readTimedOut) {
-                return e;
-            }
-            SocketTimeoutException timeout = new SocketTimeoutException("Read timed out");
-            timeout.initCause(e);
-            return timeout;
-        }
     }
 
     private void askForQuickAcknowledgement() {

@@ -44,7 +44,6 @@ public final class SocketHttpClient implements SdkHttpClient {
     private final int readTimeoutMillis;
     private final SSLSocketFactory tls;
     final ConnectionPool pool;
-    final ReadTimeouts readTimeouts = new ReadTimeouts();
 
     private SocketHttpClient(Builder builder) {
         this.connectTimeoutMillis = Math.toIntExact(builder.connectTimeout.toMillis());
@@ -98,7 +97,7 @@ public final class SocketHttpClient implements SdkHttpClient {
             byte[] head = RequestHead.encode(http, origin, content.isPresent() && length < 0);
             Connection open = pool.take(origin);
             if (open == null) {
-                open = Connection.open(origin, tls, connectTimeoutMillis, readTimeoutMillis, readTimeouts);
+                open = Connection.open(origin, tls, connectTimeoutMillis, readTimeoutMillis);
             }
             connection = open;
             if (aborted) {
