@@ -158,7 +158,7 @@ final class PlainBatchScanner {
             at++;
         }
         int digits = at - start;
-        if (digits == 0 || digits > MAX_ROW_NUMBER_DIGITS || digits > 1 && in[start] == '0' || !endsValue()) {
+        if (digits == 0 || digits > MAX_ROW_NUMBER_DIGITS || digits > 1 && in[start] == '0' || !endsValue(in, at)) {
             return -1;
         }
         return value;
@@ -207,13 +207,13 @@ final class PlainBatchScanner {
                 }
                 found = INPUT;
             }
-            // What may follow a value inside an array: whitespace, a comma or the array's end.
-            if (i < end && isWhitespace(bytes[i])) {
+            if (!endsValue(bytes, i)) {
+                return NOT_PLAIN;
+            }
+            if (isWhitespace(bytes[i])) {
                 out.append(bytes, run, i - run);
                 i = whitespace(bytes, i);
                 run = i;
-            } else if (i >= end || bytes[i] != ',' && bytes[i] != ']') {
-                return NOT_PLAIN;
             }
             if (i >= end || bytes[i] != ',') {
                 out.append(bytes, run, i - run);
@@ -284,12 +284,12 @@ final class PlainBatchScanner {
         return i;
     }
 
-    /** What may follow a value inside an array: whitespace, a comma or the array's end. */
-    private boolean endsValue() {
-        if (at >= in.length) {
+    /** What may follow a value inside an array, at {@code at}: whitespace, a comma or the array's end. */
+    private static boolean endsValue(byte[] bytes, int at) {
+        if (at >= bytes.length) {
             return false;
         }
-        byte next = in[at];
+        byte next = bytes[at];
         return next == ',' || next == ']' || isWhitespace(next);
     }
 
