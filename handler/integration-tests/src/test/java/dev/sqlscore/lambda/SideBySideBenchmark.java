@@ -1,6 +1,7 @@
 package dev.sqlscore.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.ThreadMXBean;
 import dev.sqlscore.bench.Timings;
 import dev.sqlscore.http.SocketHttpClient;
@@ -48,6 +49,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * ./mvnw -B -q -DskipTests package
  * ./mvnw -B -q -pl .,handler,handler/testkit,handler/tools -DskipTests -DskipFuzz install
  * ./mvnw -B -q -pl handler/integration-tests exec:exec@side-by-side
+ * ./mvnw -B -q -pl handler/integration-tests exec:exec@side-by-side-lambda-jit   # C1 only, as Lambda's java21 runs
  * </pre>
  */
 public final class SideBySideBenchmark {
@@ -152,8 +154,16 @@ public final class SideBySideBenchmark {
                 + "| Python p50 ms | Java / Python (median of %d rounds) | Java, Nagle / TCP_NODELAY |%n", ROUNDS);
         System.out.println("|---|---|---|---|---|---|---|---|");
         summary.forEach(System.out::println);
-        System.out.printf("%s; measured %s, %d cores, JDK %s%n", peerVersion, LocalDate.now(),
-                Runtime.getRuntime().availableProcessors(), Runtime.version());
+        System.out.printf("%s; measured %s, %d cores, JDK %s, JIT: %s%n", peerVersion, LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), jit());
+    }
+
+    /** Which compilers this JVM runs: Lambda's java17 and java21 runtimes stop at C1 unless told otherwise. */
+    static String jit() {
+        String stopLevel = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                .getVMOption("TieredStopAtLevel").getValue();
+        return "1".equals(stopLevel) ? "C1 only (-XX:TieredStopAtLevel=1, Lambda's java21 default)"
+                : "C1 and C2 (TieredStopAtLevel=" + stopLevel + ")";
     }
 
     /** Allocation, and the largest batch API Gateway delivers: 6 MB of JSON decompressed (two model calls). */
