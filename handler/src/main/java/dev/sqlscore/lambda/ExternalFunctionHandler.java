@@ -2,6 +2,7 @@ package dev.sqlscore.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.sqlscore.crypto.NativeCrypto;
 import dev.sqlscore.s3.S3ObjectStore;
 import dev.sqlscore.sagemaker.SageMakerModelInvoker;
 import dev.sqlscore.scoring.BatchScorer;
@@ -61,8 +62,12 @@ public final class ExternalFunctionHandler implements RequestStreamHandler {
         Core.getGlobalContext().register(priming);
     }
 
-    /** The S3 client exists only where a function may be asynchronous: it costs cold-start time. */
+    /**
+     * AWS-LC's SHA-256 and AES-GCM first, for the SDK's signing and TLS. The S3 client exists only where a function
+     * may be asynchronous: it costs cold-start time.
+     */
     private static BatchScorer scorer(ScoringConfig config, Consumer<String> logSink) {
+        NativeCrypto.install();
         SageMakerModelInvoker sageMaker = SageMakerModelInvoker.create();
         BatchScorer.Builder scorer = BatchScorer.builder().config(config).invoker(sageMaker).logSink(logSink);
         if (config.asyncStatePath() != null) {
@@ -99,7 +104,8 @@ public final class ExternalFunctionHandler implements RequestStreamHandler {
         Duration timeRemaining = context == null ? null : Duration.ofMillis(context.getRemainingTimeInMillis());
         StartLog.Start start = unreportedStart.getAndSet(null);
         if (start != null) {
-            logSink.accept(StartLog.json(start, scorer.metricsNamespace(), System.currentTimeMillis()));
+            logSink.accept(StartLog.json(start, scorer.metricsNamespace(), NativeCrypto.status().description(),
+                    System.currentTimeMillis()));
         }
         output.write(exchange.answer(scorer, input, timeRemaining));
     }

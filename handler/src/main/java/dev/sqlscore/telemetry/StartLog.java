@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The line an execution environment leaves with its first batch: whether it started from scratch or from a
  * SnapStart snapshot, as a metric of its own ({@link Metrics#COLD_STARTS} or {@link Metrics#RESTORES}, namespace
- * level, no dimensions).
+ * level, no dimensions), and whose cryptography signs and encrypts its calls.
  */
 public final class StartLog {
 
@@ -33,12 +33,13 @@ public final class StartLog {
     private StartLog() {
     }
 
-    public static String json(Start start, String namespace, long timestampMillis) {
+    public static String json(Start start, String namespace, String crypto, long timestampMillis) {
         StringWriter text = new StringWriter(256);
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.writeStartObject();
             json.writeStringField("event", "sqlscore.start");
             json.writeStringField("start", start.word);
+            json.writeStringField("crypto", crypto);
             json.writeNumberField(start.metric, 1);
             EmbeddedMetrics.write(json, namespace, timestampMillis, List.of(new EmbeddedMetrics.Directive(
                     List.of(List.of()), List.of(EmbeddedMetrics.Metric.count(start.metric)))));

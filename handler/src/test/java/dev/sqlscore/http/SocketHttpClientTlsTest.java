@@ -2,6 +2,7 @@ package dev.sqlscore.http;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.sqlscore.crypto.NativeCrypto;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Cipher;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -31,6 +33,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * SageMaker is reached over TLS only: against an HTTPS server on loopback with a certificate made for the test
@@ -95,6 +98,18 @@ class SocketHttpClientTlsTest {
             assertEquals("secured /a", get(client, "localhost", "/a"));
             assertEquals("secured /b", get(client, "localhost", "/b"));
             assertEquals(1, client.idleConnections(uri("localhost", "/")));
+        }
+    }
+
+    /** TLS over AWS-LC's AES-GCM, as the handler Lambda builds runs it, talks to the JDK's TLS server. */
+    @Test
+    void callsAreCarriedWithAwsLcsAesGcm() throws Exception {
+        assumeTrue(NativeCrypto.install().awsLc(), NativeCrypto.status().description());
+        assertEquals("sqlscore-AWS-LC", Cipher.getInstance("AES/GCM/NoPadding").getProvider().getName());
+        try (SocketHttpClient client = SocketHttpClient.builder().tlsSocketFactory(trusting.getSocketFactory())
+                .build()) {
+            assertEquals("secured /c", get(client, "localhost", "/c"));
+            assertEquals("secured /d", get(client, "localhost", "/d"));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.sqlscore.lambda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sqlscore.crypto.NativeCrypto;
 import dev.sqlscore.scoring.BatchScorer;
 import dev.sqlscore.scoring.FakeModels;
 import dev.sqlscore.scoring.ScoringConfig;
@@ -50,6 +51,7 @@ class ExternalFunctionHandlerStartTest {
         assertEquals(List.of("sqlscore.start:cold", "sqlscore.batch"), events());
         JsonNode start = TestEvents.JSON.readTree(lines.get(0));
         assertEquals(1, start.get("coldStarts").asInt());
+        assertEquals(NativeCrypto.status().description(), start.get("crypto").asText());
         assertEquals("sqlscore/test", start.at("/_aws/CloudWatchMetrics/0/Namespace").asText());
         assertEquals("[[]]", start.at("/_aws/CloudWatchMetrics/0/Dimensions").toString());
         assertEquals("coldStarts", start.at("/_aws/CloudWatchMetrics/0/Metrics/0/Name").asText());

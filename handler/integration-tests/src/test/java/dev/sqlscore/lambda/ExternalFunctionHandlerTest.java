@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sqlscore.crypto.NativeCrypto;
 import dev.sqlscore.local.demo.AwsEndpointOverride;
 import dev.sqlscore.modelserver.Invocation;
 import dev.sqlscore.modelserver.Model;
@@ -111,6 +112,7 @@ class ExternalFunctionHandlerTest {
         assertEquals(2, harness.startLines.size(), harness.startLines.toString());
         var cold = new ObjectMapper().readTree(harness.startLines.get(0));
         assertEquals("cold", cold.get("start").asText());
+        assertEquals(NativeCrypto.status().description(), cold.get("crypto").asText());
         assertEquals(1, cold.get("coldStarts").asInt());
         var directive = cold.at("/_aws/CloudWatchMetrics/0");
         assertEquals("sqlscore", directive.get("Namespace").asText());
@@ -211,6 +213,8 @@ class ExternalFunctionHandlerTest {
                     TestEvents.file("snowflake-batch.json"), 60_000);
             assertEquals(200, answer.status(), answer.body().toString());
             assertEquals("[[0,-1.0],[1,-0.5],[2,0.0]]", answer.body().get("data").toString());
+            // Lambda's entry point signs with AWS-LC's SHA-256 (this is a Linux x86_64 machine)
+            assertTrue(NativeCrypto.status().awsLc(), NativeCrypto.status().description());
         }
     }
 }

@@ -1,0 +1,198 @@
+package dev.sqlscore.crypto;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Provider;
+import java.security.SecureRandom;
+import java.security.Security;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.KeyAgreement;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * AWS-LC's SHA-256 and AES-GCM installed in this JVM (a Linux build machine: x86_64 here), checked against the JDK's
+ * own implementations, which stay in place behind them.
+ */
+class NativeCryptoTest {
+
+    /** ELF {@code e_machine} values: what CPU a native library is built for. */
+    private static final int ELF_X86_64 = 0x3E;
+    private static final int ELF_AARCH64 = 0xB7;
+    private static final int[] LENGTHS = {0, 1, 55, 56, 63, 64, 65, 4095, 4096, 17_800, 1 << 20};
+
+    private static NativeCrypto.Status status;
+
+    @BeforeAll
+    static void install() {
+        assumeTrue(NativeCrypto.platform(System.getProperty("os.name"), System.getProperty("os.arch")) != null,
+                "AWS-LC is built for Linux on x86_64 and aarch64 only");
+        status = NativeCrypto.install();
+    }
+
+    @Test
+    void awsLcServesSha256AndAesGcmAheadOfTheJdk() throws Exception {
+        assertTrue(status.awsLc(), status.description());
+        assertTrue(status.description().startsWith("AWS-LC (AmazonCorrettoCryptoProvider 2."), status.description());
+        assertEquals(AwsLcProvider.NAME, Security.getProviders()[0].getName());
+        assertEquals(AwsLcProvider.NAME, MessageDigest.getInstance("SHA-256").getProvider().getName());
+        assertEquals(AwsLcProvider.NAME, Cipher.getInstance("AES/GCM/NoPadding").getProvider().getName());
+    }
+
+    @Test
+    void installingAgainChangesNothing() {
+        assertSame(status, NativeCrypto.install());
+        assertSame(status, NativeCrypto.status());
+        assertEquals(1, Arrays.stream(Security.getProviders()).filter(p -> p.getName().equals(AwsLcProvider.NAME))
+                .count());
+    }
+
+    @Test
+    void digestsAreTheJdksAtEveryBlockBoundary() throws Exception {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int length : LENGTHS) {
+            byte[] data = new byte[length];
+            random.nextBytes(data);
+            MessageDigest awsLc = MessageDigest.getInstance("SHA-256");
+            // as the SDK feeds it: 4 KB at a time
+            for (int at = 0; at < length; at += 4096) {
+                awsLc.update(data, at, Math.min(4096, length - at));
+            }
+            assertArrayEquals(MessageDigest.getInstance("SHA-256", "SUN").digest(data), awsLc.digest(),
+                    "length " + length);
+        }
+    }
+
+    @Test
+    void whatAwsLcSealsTheJdkOpensAndTheOtherWayRound() throws Exception {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int length : LENGTHS) {
+            byte[] key = bytes(random, 16);
+            byte[] nonce = bytes(random, 12);
+            byte[] aad = bytes(random, 13);
+            byte[] plain = bytes(random, length);
+            byte[] sealed = gcm(Cipher.getInstance("AES/GCM/NoPadding"), Cipher.ENCRYPT_MODE, key, nonce, aad, plain);
+            Cipher jdk = Cipher.getInstance("AES/GCM/NoPadding", "SunJCE");
+            assertArrayEquals(plain, gcm(jdk, Cipher.DECRYPT_MODE, key, nonce, aad, sealed), "length " + length);
+            byte[] sealedByJdk = gcm(Cipher.getInstance("AES/GCM/NoPadding", "SunJCE"), Cipher.ENCRYPT_MODE, key,
+                    nonce, aad, plain);
+            assertArrayEquals(sealedByJdk, sealed, "length " + length);
+            assertArrayEquals(plain, gcm(Cipher.getInstance("AES/GCM/NoPadding"), Cipher.DECRYPT_MODE, key, nonce,
+                    aad, sealedByJdk), "length " + length);
+        }
+    }
+
+    @Test
+    void aTamperedRecordIsRefused() throws Exception {
+        SplittableRandom random = new SplittableRandom(13);
+        byte[] key = bytes(random, 16);
+        byte[] nonce = bytes(random, 12);
+        byte[] sealed = gcm(Cipher.getInstance("AES/GCM/NoPadding"), Cipher.ENCRYPT_MODE, key, nonce, new byte[0],
+                bytes(random, 100));
+        sealed[5] ^= 1;
+        assertThrows(AEADBadTagException.class, () -> gcm(Cipher.getInstance("AES/GCM/NoPadding"),
+                Cipher.DECRYPT_MODE, key, nonce, new byte[0], sealed));
+    }
+
+    /** A SnapStart snapshot would hand AWS-LC's generator state to every environment restored from it. */
+    @Test
+    void randomnessKeyGenerationAndMacsStayTheJdks() throws Exception {
+        for (Provider provider : new Provider[] {new SecureRandom().getProvider(),
+                KeyPairGenerator.getInstance("EC").getProvider(), KeyAgreement.getInstance("ECDH").getProvider(),
+                KeyPairGenerator.getInstance("X25519").getProvider(), Mac.getInstance("HmacSHA256").getProvider()}) {
+            assertNotEquals(AwsLcProvider.NAME, provider.getName());
+            assertFalse(provider.getName().contains("Corretto"), provider.getName());
+        }
+    }
+
+    @Test
+    void theArtifactCarriesEachBuildUnderItsOwnName() throws IOException {
+        assertEquals(ELF_X86_64, nativeLibraryMachine("AmazonCorrettoCryptoProvider-linux-x86_64.jar"));
+        assertEquals(ELF_AARCH64, nativeLibraryMachine("AmazonCorrettoCryptoProvider-linux-aarch_64.jar"));
+    }
+
+    @Test
+    void platformsWithABuild() {
+        assertEquals("linux-x86_64", NativeCrypto.platform("Linux", "amd64"));
+        assertEquals("linux-x86_64", NativeCrypto.platform("Linux", "x86_64"));
+        assertEquals("linux-aarch_64", NativeCrypto.platform("Linux", "aarch64"));
+        assertNull(NativeCrypto.platform("Mac OS X", "aarch64"));
+        assertNull(NativeCrypto.platform("Windows 11", "amd64"));
+        assertNull(NativeCrypto.platform("Linux", "ppc64le"));
+        assertNull(NativeCrypto.platform("Linux", null));
+        assertNull(NativeCrypto.platform(null, "amd64"));
+    }
+
+    @Test
+    void elsewhereTheJdkStaysAndSaysWhy() {
+        NativeCrypto.Status mac = NativeCrypto.tryInstall("Mac OS X", "aarch64", name -> {
+            throw new AssertionError("no build to look for");
+        });
+        assertFalse(mac.awsLc());
+        assertEquals("JDK: no AWS-LC build for Mac OS X on aarch64", mac.description());
+
+        NativeCrypto.Status missing = NativeCrypto.tryInstall("Linux", "amd64", name -> null);
+        assertFalse(missing.awsLc());
+        assertEquals("JDK: AmazonCorrettoCryptoProvider-linux-x86_64.jar is not in the artifact",
+                missing.description());
+    }
+
+    @Test
+    void aBuildThatDoesNotLoadLeavesTheJdk() {
+        NativeCrypto.Status broken = NativeCrypto.tryInstall("Linux", "amd64",
+                name -> new ByteArrayInputStream("not a jar".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(broken.awsLc());
+        assertTrue(broken.description().startsWith("JDK: AWS-LC did not load ("), broken.description());
+    }
+
+    private static int nativeLibraryMachine(String jar) throws IOException {
+        try (InputStream in = NativeCrypto.class.getResourceAsStream(jar);
+             ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("com/amazon/corretto/crypto/provider/libamazonCorrettoCryptoProvider.so")) {
+                    byte[] header = zip.readNBytes(20);
+                    assertArrayEquals(new byte[] {0x7f, 'E', 'L', 'F'}, Arrays.copyOf(header, 4));
+                    return ByteBuffer.wrap(header, 18, 2).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xffff;
+                }
+            }
+        }
+        throw new AssertionError(jar + " has no native library");
+    }
+
+    private static byte[] gcm(Cipher cipher, int mode, byte[] key, byte[] nonce, byte[] aad, byte[] input)
+            throws Exception {
+        cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+        cipher.updateAAD(aad);
+        return cipher.doFinal(input);
+    }
+
+    private static byte[] bytes(SplittableRandom random, int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+}
