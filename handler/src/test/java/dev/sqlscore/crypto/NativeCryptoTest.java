@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.Provider;
@@ -126,6 +127,18 @@ class NativeCryptoTest {
                 KeyPairGenerator.getInstance("X25519").getProvider(), Mac.getInstance("HmacSHA256").getProvider()}) {
             assertNotEquals(AwsLcProvider.NAME, provider.getName());
             assertFalse(provider.getName().contains("Corretto"), provider.getName());
+        }
+    }
+
+    @Test
+    void theSelfTestRefusesAnswersFromAnyOtherProvider() {
+        Provider awsLc = Security.getProvider(AwsLcProvider.NAME);
+        Security.removeProvider(AwsLcProvider.NAME);
+        try {
+            GeneralSecurityException refused = assertThrows(GeneralSecurityException.class, NativeCrypto::selfTest);
+            assertEquals("self-test failed: SHA-256 from sqlscore-AWS-LC, not SUN", refused.getMessage());
+        } finally {
+            Security.insertProviderAt(awsLc, 1);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sqlscore.hardening;
 
+import dev.sqlscore.crypto.NativeCrypto;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,8 +20,9 @@ import javax.crypto.spec.SecretKeySpec;
  * What every byte sent to SageMaker costs in cryptography under the JIT a Lambda function gets. Each request body is
  * hashed with SHA-256 for its SigV4 signature, and everything sent and received is encrypted by TLS (AES-GCM). The
  * JDK's fast paths for both are C2 intrinsics; Lambda's java17 and java21 runtimes start the JVM with {@code
- * -XX:TieredStopAtLevel=1}, so C2 never compiles and both run as C1-compiled Java. Measured in two child JVMs, one
- * with Lambda's JIT flags and one with the JVM's defaults, over 1 MB buffers, after a warm-up. Not a test.
+ * -XX:TieredStopAtLevel=1}, so C2 never compiles and both run as C1-compiled Java. Measured in child JVMs with
+ * Lambda's JIT flags and with the JVM's defaults, each with the JDK's implementations and with AWS-LC's as the
+ * handler installs them ({@link NativeCrypto}), over 1 MB buffers, after a warm-up. Not a test.
  *
  * <pre>
  * ./mvnw -B -q -pl handler/integration-tests exec:exec@lambda-jit-crypto
@@ -39,12 +41,15 @@ public final class LambdaJitCryptoBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--measure")) {
+            if (args.length > 1 && args[1].equals("aws-lc") && !NativeCrypto.install().awsLc()) {
+                throw new IllegalStateException(NativeCrypto.status().description());
+            }
             measure();
             return;
         }
         System.out.printf(Locale.ROOT, "%s, %d cores, JDK %s; MB/s over 1 MB buffers, median of %d rounds%n%n",
                 LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.version(), ROUNDS);
-        StringBuilder header = new StringBuilder("| JIT | SHA-256 MB/s | AES-128-GCM MB/s |");
+        StringBuilder header = new StringBuilder("| JIT, cryptography | SHA-256 MB/s | AES-128-GCM MB/s |");
         StringBuilder rule = new StringBuilder("|---|---|---|");
         for (int body : BODIES) {
             header.append(String.format(Locale.ROOT, " %,d-byte body: hash + encrypt ms |", body));
@@ -52,17 +57,20 @@ public final class LambdaJitCryptoBenchmark {
         }
         System.out.println(header);
         System.out.println(rule);
-        System.out.println(child("C1 only (Lambda's java21 flags)", List.of("-XX:+TieredCompilation",
-                "-XX:TieredStopAtLevel=1")));
-        System.out.println(child("C1 and C2 (the JVM's default)", List.of()));
+        List<String> lambdaJit = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+        System.out.println(child("C1 only (Lambda's java21 flags), JDK", lambdaJit, "jdk"));
+        System.out.println(child("C1 only (Lambda's java21 flags), AWS-LC", lambdaJit, "aws-lc"));
+        System.out.println(child("C1 and C2 (the JVM's default), JDK", List.of(), "jdk"));
+        System.out.println(child("C1 and C2 (the JVM's default), AWS-LC", List.of(), "aws-lc"));
     }
 
-    private static String child(String label, List<String> jitFlags) throws IOException, InterruptedException {
+    private static String child(String label, List<String> jitFlags, String crypto)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC"));
         command.addAll(jitFlags);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                LambdaJitCryptoBenchmark.class.getName(), "--measure"));
+                LambdaJitCryptoBenchmark.class.getName(), "--measure", crypto));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String row = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (process.waitFor() != 0) {
