@@ -2,6 +2,7 @@ package dev.sqlscore.crypto;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
@@ -79,7 +80,9 @@ public final class NativeCrypto {
         } catch (IOException | GeneralSecurityException | ReflectiveOperationException | LinkageError
                  | RuntimeException e) {
             Security.removeProvider(AwsLcProvider.NAME);
-            return new Status(false, "JDK: AWS-LC did not load (" + e + ")");
+            Throwable reason = e instanceof InvocationTargetException thrown && thrown.getCause() != null
+                    ? thrown.getCause() : e;
+            return new Status(false, "JDK: AWS-LC did not load (" + reason + ")");
         }
     }
 
