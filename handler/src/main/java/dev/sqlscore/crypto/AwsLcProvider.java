@@ -22,7 +22,10 @@ final class AwsLcProvider extends Provider {
         }
     }
 
-    /** One of the source's services under this provider's name; the source makes every instance. */
+    /**
+     * One of the source's services under this provider's name; the source makes every instance. It declares no key
+     * classes, so it takes any key, as the source's AES-GCM does.
+     */
     private static final class Delegated extends Provider.Service {
 
         private final Provider.Service source;
@@ -35,11 +38,6 @@ final class AwsLcProvider extends Provider {
         @Override
         public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
             return source.newInstance(constructorParameter);
-        }
-
-        @Override
-        public boolean supportsParameter(Object parameter) {
-            return source.supportsParameter(parameter);
         }
     }
 }

@@ -79,7 +79,6 @@ public final class NativeCrypto {
             return register(load(copy), platform);
         } catch (IOException | GeneralSecurityException | ReflectiveOperationException | LinkageError
                  | RuntimeException e) {
-            Security.removeProvider(AwsLcProvider.NAME);
             Throwable reason = e instanceof InvocationTargetException thrown && thrown.getCause() != null
                     ? thrown.getCause() : e;
             return new Status(false, "JDK: AWS-LC did not load (" + reason + ")");
@@ -117,8 +116,15 @@ public final class NativeCrypto {
             }
             services.add(service);
         }
-        Security.insertProviderAt(new AwsLcProvider(accp, services), 1);
-        selfTest();
+        if (Security.insertProviderAt(new AwsLcProvider(accp, services), 1) < 0) {
+            throw new GeneralSecurityException(AwsLcProvider.NAME + " is installed already");
+        }
+        try {
+            selfTest();
+        } catch (GeneralSecurityException | RuntimeException e) {
+            Security.removeProvider(AwsLcProvider.NAME);
+            throw e;
+        }
         return new Status(true, "AWS-LC (" + accp.getName() + " " + accp.getVersionStr() + ", " + platform + ")");
     }
 
@@ -145,8 +151,8 @@ public final class NativeCrypto {
         expect(Arrays.equals(gcm.doFinal(plain), sealed), "AES-GCM seal");
         gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
         expect(Arrays.equals(gcm.doFinal(sealed), plain), "AES-GCM open");
-        // TLS seals and opens records in buffers: those paths load now too, before a SnapStart snapshot
-        gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+        // TLS seals and opens records in buffers: those paths load now too, before a SnapStart snapshot (a finished
+        // decryption leaves the cipher ready to decrypt again with the same key and nonce)
         ByteBuffer opened = ByteBuffer.allocateDirect(plain.length);
         gcm.doFinal(ByteBuffer.wrap(sealed), opened);
         expect(opened.flip().equals(ByteBuffer.wrap(plain)), "AES-GCM open, buffers");

@@ -13,16 +13,20 @@ import java.security.Provider;
 import java.security.Security;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import javax.crypto.Cipher;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The ways a build can fail once it is found: each fake stands in for the provider's class, compiled here into a jar
@@ -33,8 +37,23 @@ class NativeCryptoFailureTest {
     private static final String FAKE = """
             package com.amazon.corretto.crypto.provider;
 
+            import java.io.ByteArrayOutputStream;
+            import java.nio.ByteBuffer;
+            import java.security.AlgorithmParameters;
+            import java.security.GeneralSecurityException;
+            import java.security.InvalidAlgorithmParameterException;
+            import java.security.InvalidKeyException;
+            import java.security.Key;
+            import java.security.MessageDigest;
             import java.security.MessageDigestSpi;
             import java.security.Provider;
+            import java.security.SecureRandom;
+            import java.security.spec.AlgorithmParameterSpec;
+            import javax.crypto.Cipher;
+            import javax.crypto.BadPaddingException;
+            import javax.crypto.CipherSpi;
+            import javax.crypto.IllegalBlockSizeException;
+            import javax.crypto.ShortBufferException;
 
             public final class AmazonCorrettoCryptoProvider extends Provider {
                 public static final AmazonCorrettoCryptoProvider INSTANCE = new AmazonCorrettoCryptoProvider();
@@ -43,9 +62,10 @@ class NativeCryptoFailureTest {
                 private AmazonCorrettoCryptoProvider() {
                     super("FakeAccp", "9.9", "a stand-in");
                     String mode = System.getProperty("fake.accp.mode");
-                    putService(new Service(this, "MessageDigest", "SHA-256", Wrong.class.getName(), null, null));
+                    String digest = mode.equals("wrong-digest") ? Wrong.class.getName() : Right.class.getName();
+                    putService(new Service(this, "MessageDigest", "SHA-256", digest, null, null));
                     if (!mode.equals("incomplete")) {
-                        putService(new Service(this, "Cipher", "AES/GCM/NoPadding", "none.Such", null, null));
+                        putService(new Service(this, "Cipher", "AES/GCM/NoPadding", Gcm.class.getName(), null, null));
                     }
                 }
 
@@ -61,6 +81,85 @@ class NativeCryptoFailureTest {
                     @Override protected void engineUpdate(byte[] input, int offset, int length) { }
                     @Override protected byte[] engineDigest() { return new byte[32]; }
                     @Override protected void engineReset() { }
+                }
+
+                /** The JDK's SHA-256. */
+                public static final class Right extends MessageDigestSpi {
+                    private final ByteArrayOutputStream data = new ByteArrayOutputStream();
+                    @Override protected void engineUpdate(byte input) { data.write(input); }
+                    @Override protected void engineUpdate(byte[] input, int offset, int length) {
+                        data.write(input, offset, length);
+                    }
+                    @Override protected byte[] engineDigest() {
+                        try {
+                            return MessageDigest.getInstance("SHA-256", "SUN").digest(data.toByteArray());
+                        } catch (GeneralSecurityException e) {
+                            throw new IllegalStateException(e);
+                        } finally {
+                            data.reset();
+                        }
+                    }
+                    @Override protected void engineReset() { data.reset(); }
+                }
+
+                /** The JDK's AES-GCM, one of whose answers this mode gets wrong. */
+                public static final class Gcm extends CipherSpi {
+                    private final Cipher real;
+                    private int mode;
+
+                    public Gcm() throws GeneralSecurityException {
+                        real = Cipher.getInstance("AES/GCM/NoPadding", "SunJCE");
+                    }
+
+                    @Override protected void engineSetMode(String name) { }
+                    @Override protected void engineSetPadding(String name) { }
+                    @Override protected int engineGetBlockSize() { return 16; }
+                    @Override protected int engineGetOutputSize(int length) { return real.getOutputSize(length); }
+                    @Override protected byte[] engineGetIV() { return real.getIV(); }
+                    @Override protected AlgorithmParameters engineGetParameters() { return real.getParameters(); }
+                    @Override protected void engineInit(int mode, Key key, SecureRandom random)
+                            throws InvalidKeyException {
+                        this.mode = mode;
+                        real.init(mode, key, random);
+                    }
+                    @Override protected void engineInit(int mode, Key key, AlgorithmParameterSpec spec,
+                            SecureRandom random) throws InvalidKeyException, InvalidAlgorithmParameterException {
+                        this.mode = mode;
+                        real.init(mode, key, spec, random);
+                    }
+                    @Override protected void engineInit(int mode, Key key, AlgorithmParameters parameters,
+                            SecureRandom random) throws InvalidKeyException, InvalidAlgorithmParameterException {
+                        this.mode = mode;
+                        real.init(mode, key, parameters, random);
+                    }
+                    @Override protected byte[] engineUpdate(byte[] in, int offset, int length) {
+                        return real.update(in, offset, length);
+                    }
+                    @Override protected int engineUpdate(byte[] in, int offset, int length, byte[] out, int at)
+                            throws ShortBufferException {
+                        return real.update(in, offset, length, out, at);
+                    }
+                    @Override protected byte[] engineDoFinal(byte[] in, int offset, int length)
+                            throws IllegalBlockSizeException, BadPaddingException {
+                        byte[] result = real.doFinal(in, offset, length);
+                        if (MODE.equals(mode == Cipher.ENCRYPT_MODE ? "wrong-seal" : "wrong-open")) {
+                            result[0] ^= 1;
+                        }
+                        return result;
+                    }
+                    @Override protected int engineDoFinal(byte[] in, int offset, int length, byte[] out, int at)
+                            throws ShortBufferException, IllegalBlockSizeException, BadPaddingException {
+                        return real.doFinal(in, offset, length, out, at);
+                    }
+                    @Override protected int engineDoFinal(ByteBuffer in, ByteBuffer out)
+                            throws ShortBufferException, IllegalBlockSizeException, BadPaddingException {
+                        int start = out.position();
+                        int written = real.doFinal(in, out);
+                        if (MODE.equals("wrong-buffer")) {
+                            out.put(start, (byte) (out.get(start) ^ 1));
+                        }
+                        return written;
+                    }
                 }
             }
             """;
@@ -104,15 +203,26 @@ class NativeCryptoFailureTest {
         assertNull(Security.getProvider(AwsLcProvider.NAME));
     }
 
-    @Test
-    void aBuildWithTheWrongAnswerIsTakenOutAgain() throws Exception {
-        NativeCrypto.Status status = install("wrong");
+    @ParameterizedTest
+    @CsvSource({"wrong-digest, SHA-256", "wrong-seal, AES-GCM seal", "wrong-open, AES-GCM open",
+        "wrong-buffer, 'AES-GCM open, buffers'"})
+    void aBuildWithAWrongAnswerIsTakenOutAgain(String mode, String check) throws Exception {
+        NativeCrypto.Status status = install(mode);
 
         assertFalse(status.awsLc());
-        assertEquals("JDK: AWS-LC did not load (java.security.GeneralSecurityException: self-test failed: SHA-256)",
-                status.description());
+        assertEquals("JDK: AWS-LC did not load (java.security.GeneralSecurityException: self-test failed: " + check
+                + ")", status.description());
         assertNull(Security.getProvider(AwsLcProvider.NAME), "the provider that failed is not left in place");
         assertEquals("SUN", MessageDigest.getInstance("SHA-256").getProvider().getName());
+        assertEquals("SunJCE", Cipher.getInstance("AES/GCM/NoPadding").getProvider().getName());
+    }
+
+    @Test
+    void theStandInItselfPassesTheSelfTest() throws IOException {
+        NativeCrypto.Status status = install("right");
+
+        assertTrue(status.awsLc(), status.description());
+        assertEquals("AWS-LC (FakeAccp 9.9, linux-x86_64)", status.description());
     }
 
     private NativeCrypto.Status install(String mode) throws IOException {

@@ -22,7 +22,6 @@ import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -46,18 +45,21 @@ class NativeCryptoTest {
     private static final int ELF_AARCH64 = 0xB7;
     private static final int[] LENGTHS = {0, 1, 55, 56, 63, 64, 65, 4095, 4096, 17_800, 1 << 20};
 
-    private static NativeCrypto.Status status;
-
-    @BeforeAll
-    static void install() {
+    /**
+     * AWS-LC installed, as every test here starts: each asks, so that whichever runs first installs it (PIT credits a
+     * line to the test that ran it, not to a class's set-up).
+     */
+    private static NativeCrypto.Status installed() {
         assumeTrue(NativeCrypto.platform(System.getProperty("os.name"), System.getProperty("os.arch")) != null,
                 "AWS-LC is built for Linux on x86_64 and aarch64 only");
-        status = NativeCrypto.install();
+        NativeCrypto.Status status = NativeCrypto.install();
+        assertTrue(status.awsLc(), status.description());
+        return status;
     }
 
     @Test
     void awsLcServesSha256AndAesGcmAheadOfTheJdk() throws Exception {
-        assertTrue(status.awsLc(), status.description());
+        NativeCrypto.Status status = installed();
         assertTrue(status.description().startsWith("AWS-LC (AmazonCorrettoCryptoProvider 2."), status.description());
         assertEquals(AwsLcProvider.NAME, Security.getProviders()[0].getName());
         assertEquals(AwsLcProvider.NAME, MessageDigest.getInstance("SHA-256").getProvider().getName());
@@ -66,6 +68,7 @@ class NativeCryptoTest {
 
     @Test
     void installingAgainChangesNothing() {
+        NativeCrypto.Status status = installed();
         assertSame(status, NativeCrypto.install());
         assertSame(status, NativeCrypto.status());
         assertEquals(1, Arrays.stream(Security.getProviders()).filter(p -> p.getName().equals(AwsLcProvider.NAME))
@@ -74,6 +77,7 @@ class NativeCryptoTest {
 
     @Test
     void digestsAreTheJdksAtEveryBlockBoundary() throws Exception {
+        installed();
         SplittableRandom random = new SplittableRandom(7);
         for (int length : LENGTHS) {
             byte[] data = new byte[length];
@@ -90,6 +94,7 @@ class NativeCryptoTest {
 
     @Test
     void whatAwsLcSealsTheJdkOpensAndTheOtherWayRound() throws Exception {
+        installed();
         SplittableRandom random = new SplittableRandom(11);
         for (int length : LENGTHS) {
             byte[] key = bytes(random, 16);
@@ -109,6 +114,7 @@ class NativeCryptoTest {
 
     @Test
     void aTamperedRecordIsRefused() throws Exception {
+        installed();
         SplittableRandom random = new SplittableRandom(13);
         byte[] key = bytes(random, 16);
         byte[] nonce = bytes(random, 12);
@@ -122,6 +128,7 @@ class NativeCryptoTest {
     /** A SnapStart snapshot would hand AWS-LC's generator state to every environment restored from it. */
     @Test
     void randomnessKeyGenerationAndMacsStayTheJdks() throws Exception {
+        installed();
         for (Provider provider : new Provider[] {new SecureRandom().getProvider(),
                 KeyPairGenerator.getInstance("EC").getProvider(), KeyAgreement.getInstance("ECDH").getProvider(),
                 KeyPairGenerator.getInstance("X25519").getProvider(), Mac.getInstance("HmacSHA256").getProvider()}) {
@@ -132,6 +139,7 @@ class NativeCryptoTest {
 
     @Test
     void theSelfTestRefusesAnswersFromAnyOtherProvider() {
+        installed();
         Provider awsLc = Security.getProvider(AwsLcProvider.NAME);
         Security.removeProvider(AwsLcProvider.NAME);
         try {
@@ -140,6 +148,14 @@ class NativeCryptoTest {
         } finally {
             Security.insertProviderAt(awsLc, 1);
         }
+    }
+
+    /** The JCA asks a service whether it takes a key before it uses it. */
+    @Test
+    void theAesGcmServiceTakesAesKeys() {
+        installed();
+        Provider.Service gcm = Security.getProvider(AwsLcProvider.NAME).getService("Cipher", "AES/GCM/NoPadding");
+        assertTrue(gcm.supportsParameter(new SecretKeySpec(new byte[16], "AES")));
     }
 
     @Test
@@ -176,10 +192,22 @@ class NativeCryptoTest {
 
     @Test
     void aBuildThatDoesNotLoadLeavesTheJdk() {
+        installed();
         NativeCrypto.Status broken = NativeCrypto.tryInstall("Linux", "amd64",
                 name -> new ByteArrayInputStream("not a jar".getBytes(StandardCharsets.UTF_8)));
         assertFalse(broken.awsLc());
         assertTrue(broken.description().startsWith("JDK: AWS-LC did not load ("), broken.description());
+        assertEquals(AwsLcProvider.NAME, Security.getProviders()[0].getName(), "a failed try removes no provider");
+    }
+
+    @Test
+    void aSecondInstallationIsRefusedAndTheFirstStays() {
+        installed();
+        NativeCrypto.Status again = NativeCrypto.tryInstall(System.getProperty("os.name"),
+                System.getProperty("os.arch"), NativeCrypto.class::getResourceAsStream);
+        assertEquals("JDK: AWS-LC did not load (java.security.GeneralSecurityException: sqlscore-AWS-LC is installed "
+                + "already)", again.description());
+        assertEquals(AwsLcProvider.NAME, Security.getProviders()[0].getName());
     }
 
     private static int nativeLibraryMachine(String jar) throws IOException {
