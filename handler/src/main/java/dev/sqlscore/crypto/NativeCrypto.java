@@ -39,6 +39,8 @@ public final class NativeCrypto {
     static final String AES_GCM = "AES/GCM/NoPadding";
     private static final String ACCP_CLASS = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
     private static final String JAR_RESOURCE = "AmazonCorrettoCryptoProvider-%s.jar";
+    static final String CHOICE_PROPERTY = "sqlscore.crypto";
+    static final String JDK_CHOSEN = "jdk";
 
     private static Status installed;
 
@@ -49,10 +51,15 @@ public final class NativeCrypto {
     public record Status(boolean awsLc, String description) {
     }
 
-    /** Installs AWS-LC's SHA-256 and AES-GCM once per JVM; later calls answer what the first one did. */
+    /**
+     * Installs AWS-LC's SHA-256 and AES-GCM once per JVM; later calls answer what the first one did. {@code
+     * -Dsqlscore.crypto=jdk} keeps the JDK's (to compare, or should AWS-LC misbehave somewhere).
+     */
     public static synchronized Status install() {
         if (installed == null) {
-            installed = tryInstall(System.getProperty("os.name"), System.getProperty("os.arch"),
+            installed = JDK_CHOSEN.equals(System.getProperty(CHOICE_PROPERTY))
+                    ? new Status(false, "JDK: chosen by -D" + CHOICE_PROPERTY + "=" + JDK_CHOSEN)
+                    : tryInstall(System.getProperty("os.name"), System.getProperty("os.arch"),
                     NativeCrypto.class::getResourceAsStream);
         }
         return installed;

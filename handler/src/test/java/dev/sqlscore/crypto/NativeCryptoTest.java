@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
@@ -14,6 +15,7 @@ import java.security.SecureRandom;
 import java.security.Security;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.crypto.AEADBadTagException;
@@ -162,6 +164,25 @@ class NativeCryptoTest {
     void theArtifactCarriesEachBuildUnderItsOwnName() throws IOException {
         assertEquals(ELF_X86_64, nativeLibraryMachine("AmazonCorrettoCryptoProvider-linux-x86_64.jar"));
         assertEquals(ELF_AARCH64, nativeLibraryMachine("AmazonCorrettoCryptoProvider-linux-aarch_64.jar"));
+    }
+
+    /** In a JVM of its own, since a JVM installs once: what it chose and who serves SHA-256 there. */
+    @Test
+    void aPropertyKeepsTheJdks() throws Exception {
+        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dsqlscore.crypto=jdk", "-cp", System.getProperty("java.class.path"), Report.class.getName())
+                .redirectErrorStream(true).start();
+        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(java.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("JDK: chosen by -Dsqlscore.crypto=jdk / SUN", output);
+    }
+
+    /** Prints what {@link NativeCrypto#install()} did and whose SHA-256 the JVM then uses. */
+    static final class Report {
+        public static void main(String[] args) throws Exception {
+            System.out.println(NativeCrypto.install().description() + " / "
+                    + MessageDigest.getInstance("SHA-256").getProvider().getName());
+        }
     }
 
     @Test

@@ -11,10 +11,16 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A model server for benchmarks, in a process of its own, that answers {@code InvokeEndpoint} at once: one CSV line
@@ -22,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * connections, a {@code Content-Length} body) and writes each answer as many small servers do, the status line and
  * headers in one write and the body in a second: with Nagle's algorithm on ({@code --nagle}, as Python's {@code
  * http.server} keeps it), a client that delays its acknowledgements makes the body wait for them; with {@code
- * --nodelay} nothing waits. Prints its URL, then serves until its standard input closes.
+ * --nodelay} nothing waits. With {@code --tls KEYSTORE PASSWORD} (a PKCS12 key store whose certificate names {@code
+ * localhost}) it speaks HTTPS, as SageMaker does. Prints its URL, then serves until its standard input closes.
  */
 public final class InstantModelServer {
 
@@ -44,9 +51,18 @@ public final class InstantModelServer {
     public record Running(Process process, URI uri) implements AutoCloseable {
 
         public static Running start(Sending sending) throws IOException {
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), InstantModelServer.class.getName(),
-                    sending.flag()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            return start(sending, null, null);
+        }
+
+        /** Over TLS with the key store's certificate when {@code keystore} is not null. */
+        public static Running start(Sending sending, Path keystore, String password) throws IOException {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
+                    System.getProperty("java.class.path"), InstantModelServer.class.getName(), sending.flag()));
+            if (keystore != null) {
+                command.addAll(List.of("--tls", keystore.toString(), password));
+            }
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String url = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
                     .readLine();
             if (url == null) {
@@ -68,10 +84,12 @@ public final class InstantModelServer {
         }
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
         boolean nodelay = args.length > 0 && args[0].equals(Sending.NODELAY.flag());
+        boolean tls = args.length > 3 && args[1].equals("--tls");
         Map<Integer, byte[]> answers = new ConcurrentHashMap<>();
-        try (ServerSocket server = new ServerSocket(0, 512, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket server = tls ? tlsServerSocket(Path.of(args[2]), args[3].toCharArray())
+                : new ServerSocket(0, 512, InetAddress.getLoopbackAddress())) {
             Thread.ofPlatform().daemon().start(() -> {
                 while (!server.isClosed()) {
                     try {
@@ -83,12 +101,24 @@ public final class InstantModelServer {
                     }
                 }
             });
-            System.out.println("http://127.0.0.1:" + server.getLocalPort());
+            System.out.println((tls ? "https://localhost:" : "http://127.0.0.1:") + server.getLocalPort());
             System.out.flush();
             while (System.in.read() >= 0) {
                 // serve until the parent closes our standard input
             }
         }
+    }
+
+    private static ServerSocket tlsServerSocket(Path keystore, char[] password) throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            keys.load(in, password);
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, password);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers.getKeyManagers(), null, null);
+        return context.getServerSocketFactory().createServerSocket(0, 512, InetAddress.getLoopbackAddress());
     }
 
     private static void serve(Socket connection, Map<Integer, byte[]> answers) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.ThreadMXBean;
 import dev.sqlscore.bench.Timings;
+import dev.sqlscore.crypto.NativeCrypto;
 import dev.sqlscore.http.SocketHttpClient;
 import dev.sqlscore.model.ModelRequest;
 import dev.sqlscore.payload.PayloadFormat;
@@ -50,6 +51,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * ./mvnw -B -q -pl .,handler,handler/testkit,handler/tools -DskipTests -DskipFuzz install
  * ./mvnw -B -q -pl handler/integration-tests exec:exec@side-by-side
  * ./mvnw -B -q -pl handler/integration-tests exec:exec@side-by-side-lambda-jit   # C1 only, as Lambda's java21 runs
+ * ./mvnw -B -q -pl handler/integration-tests exec:exec@side-by-side-tls-lambda-jit   # and over TLS, as SageMaker is
  * </pre>
  */
 public final class SideBySideBenchmark {
@@ -74,6 +76,8 @@ public final class SideBySideBenchmark {
             (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private static String peerVersion = "";
+    /** With {@code --tls}: the model server's certificate, which both handlers (and the floor) trust. */
+    private static Tls tls;
 
     private SideBySideBenchmark() {
     }
@@ -81,18 +85,21 @@ public final class SideBySideBenchmark {
     public static void main(String[] args) throws Exception {
         Path python = Path.of(args.length > 0 ? args[0] : "/usr/bin/python3");
         Path script = Path.of(args.length > 1 ? args[1] : "handler/integration-tests/src/test/python/seed_handler.py");
+        tls = Arrays.asList(args).contains("--tls") ? Tls.create() : null;
         List<String> summary = new ArrayList<>();
         Map<Integer, Double> javaNodelay = new HashMap<>();
         JavaHandler java = null;
         for (InstantModelServer.Sending sending : List.of(InstantModelServer.Sending.NODELAY,
                 InstantModelServer.Sending.NAGLE)) {
-            try (InstantModelServer.Running server = InstantModelServer.Running.start(sending);
+            try (InstantModelServer.Running server = tls == null ? InstantModelServer.Running.start(sending)
+                    : InstantModelServer.Running.start(sending, tls.keystore(), Tls.PASSWORD);
                  SocketHttpClient http = SocketHttpClient.builder().build()) {
                 URI model = server.uri();
                 java = new JavaHandler(model);
                 SageMakerModelInvoker sdk = SageMakerModelInvoker.create(); // after the handler set the endpoint
-                System.out.printf("%n### Model server with %s%n", sending == InstantModelServer.Sending.NAGLE
-                        ? "Nagle's algorithm on (headers and body in two writes)" : "TCP_NODELAY");
+                System.out.printf("%n### Model server with %s%s%n", sending == InstantModelServer.Sending.NAGLE
+                        ? "Nagle's algorithm on (headers and body in two writes)" : "TCP_NODELAY",
+                        tls == null ? "" : ", over TLS");
                 for (int rows : ROWS) {
                     // Every size first, as mixed traffic would: what the JIT learns from one size serves the others.
                     Timings.warm(JAVA_WARMUP, java.batch(event(TestEvents.churnBatch(rows))));
@@ -154,8 +161,9 @@ public final class SideBySideBenchmark {
                 + "| Python p50 ms | Java / Python (median of %d rounds) | Java, Nagle / TCP_NODELAY |%n", ROUNDS);
         System.out.println("|---|---|---|---|---|---|---|---|");
         summary.forEach(System.out::println);
-        System.out.printf("%s; measured %s, %d cores, JDK %s, JIT: %s%n", peerVersion, LocalDate.now(),
-                Runtime.getRuntime().availableProcessors(), Runtime.version(), jit());
+        System.out.printf("%s; measured %s, %d cores, JDK %s, JIT: %s, %s; Java's cryptography: %s%n", peerVersion,
+                LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.version(), jit(),
+                tls == null ? "plain HTTP" : "over TLS", NativeCrypto.status().description());
     }
 
     /** Which compilers this JVM runs: Lambda's java17 and java21 runtimes stop at C1 unless told otherwise. */
@@ -278,6 +286,9 @@ public final class SideBySideBenchmark {
         builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
         builder.environment().put("AWS_ACCESS_KEY_ID", "local");
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "local");
+        if (tls != null) {
+            builder.environment().put("AWS_CA_BUNDLE", tls.pem().toString());
+        }
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
@@ -290,6 +301,42 @@ public final class SideBySideBenchmark {
         }
         return new PythonRun(millis, "Python peer: Python " + result.get("python").asText() + ", boto3 "
                 + result.get("boto3").asText());
+    }
+
+    /**
+     * A key store with a certificate for {@code localhost}, made by the JDK's keytool: the JVM trusts it as its trust
+     * store (so the handler's SDK client does, as it trusts SageMaker's through the default one), Python through
+     * {@code AWS_CA_BUNDLE}.
+     */
+    private record Tls(Path keystore, Path pem) {
+
+        static final String PASSWORD = "side-by-side";
+
+        static Tls create() throws Exception {
+            Path dir = Files.createTempDirectory("sqlscore-tls");
+            Path keystore = dir.resolve("server.p12");
+            Path pem = dir.resolve("server.pem");
+            keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
+                    "CN=localhost", "-ext", "san=dns:localhost", "-validity", "2", "-storetype", "PKCS12",
+                    "-keystore", keystore.toString(), "-storepass", PASSWORD);
+            keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(), "-storepass",
+                    PASSWORD, "-file", pem.toString());
+            System.setProperty("javax.net.ssl.trustStore", keystore.toString());
+            System.setProperty("javax.net.ssl.trustStorePassword", PASSWORD);
+            System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+            return new Tls(keystore, pem);
+        }
+
+        private static void keytool(String... arguments) throws Exception {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+            command.addAll(List.of(arguments));
+            Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (keytool.waitFor() != 0) {
+                throw new IllegalStateException("keytool failed: " + output);
+            }
+        }
     }
 
     private static double p50(double[] millis) {
