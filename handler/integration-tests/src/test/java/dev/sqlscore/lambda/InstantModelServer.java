@@ -1,5 +1,6 @@
 package dev.sqlscore.lambda;
 
+import dev.sqlscore.http.LocalTls;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,16 +12,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 /**
  * A model server for benchmarks, in a process of its own, that answers {@code InvokeEndpoint} at once: one CSV line
@@ -88,7 +85,8 @@ public final class InstantModelServer {
         boolean nodelay = args.length > 0 && args[0].equals(Sending.NODELAY.flag());
         boolean tls = args.length > 3 && args[1].equals("--tls");
         Map<Integer, byte[]> answers = new ConcurrentHashMap<>();
-        try (ServerSocket server = tls ? tlsServerSocket(Path.of(args[2]), args[3].toCharArray())
+        try (ServerSocket server = tls ? new LocalTls(Path.of(args[2]), args[3]).serving().getServerSocketFactory()
+                .createServerSocket(0, 512, InetAddress.getLoopbackAddress())
                 : new ServerSocket(0, 512, InetAddress.getLoopbackAddress())) {
             Thread.ofPlatform().daemon().start(() -> {
                 while (!server.isClosed()) {
@@ -107,18 +105,6 @@ public final class InstantModelServer {
                 // serve until the parent closes our standard input
             }
         }
-    }
-
-    private static ServerSocket tlsServerSocket(Path keystore, char[] password) throws Exception {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            keys.load(in, password);
-        }
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(keys, password);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers.getKeyManagers(), null, null);
-        return context.getServerSocketFactory().createServerSocket(0, 512, InetAddress.getLoopbackAddress());
     }
 
     private static void serve(Socket connection, Map<Integer, byte[]> answers) {

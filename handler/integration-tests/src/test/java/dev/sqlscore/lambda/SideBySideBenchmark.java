@@ -5,6 +5,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.ThreadMXBean;
 import dev.sqlscore.bench.Timings;
 import dev.sqlscore.crypto.NativeCrypto;
+import dev.sqlscore.http.LocalTls;
 import dev.sqlscore.http.SocketHttpClient;
 import dev.sqlscore.model.ModelRequest;
 import dev.sqlscore.payload.PayloadFormat;
@@ -314,28 +315,11 @@ public final class SideBySideBenchmark {
 
         static Tls create() throws Exception {
             Path dir = Files.createTempDirectory("sqlscore-tls");
-            Path keystore = dir.resolve("server.p12");
-            Path pem = dir.resolve("server.pem");
-            keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                    "CN=localhost", "-ext", "san=dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-                    "-keystore", keystore.toString(), "-storepass", PASSWORD);
-            keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(), "-storepass",
-                    PASSWORD, "-file", pem.toString());
-            System.setProperty("javax.net.ssl.trustStore", keystore.toString());
+            LocalTls tls = LocalTls.create(dir, PASSWORD);
+            System.setProperty("javax.net.ssl.trustStore", tls.keystore().toString());
             System.setProperty("javax.net.ssl.trustStorePassword", PASSWORD);
             System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
-            return new Tls(keystore, pem);
-        }
-
-        private static void keytool(String... arguments) throws Exception {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
-            command.addAll(List.of(arguments));
-            Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (keytool.waitFor() != 0) {
-                throw new IllegalStateException("keytool failed: " + output);
-            }
+            return new Tls(tls.keystore(), tls.exportPem(dir.resolve("server.pem")));
         }
     }
 
