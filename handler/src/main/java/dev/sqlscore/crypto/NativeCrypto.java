@@ -40,6 +40,8 @@ public final class NativeCrypto {
     private static final String ACCP_CLASS = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
     private static final String JAR_RESOURCE = "AmazonCorrettoCryptoProvider-%s.jar";
     static final String CHOICE_PROPERTY = "sqlscore.crypto";
+    /** The start line carries the reason: one line of a log, not a stack trace. */
+    static final int MAX_REASON = 200;
     static final String JDK_CHOSEN = "jdk";
 
     private static Status installed;
@@ -88,7 +90,9 @@ public final class NativeCrypto {
                  | RuntimeException e) {
             Throwable reason = e instanceof InvocationTargetException thrown && thrown.getCause() != null
                     ? thrown.getCause() : e;
-            return new Status(false, "JDK: AWS-LC did not load (" + reason + ")");
+            String text = reason.toString();
+            return new Status(false, "JDK: AWS-LC did not load (" + (text.length() > MAX_REASON
+                    ? text.substring(0, MAX_REASON) + "..." : text) + ")");
         }
     }
 

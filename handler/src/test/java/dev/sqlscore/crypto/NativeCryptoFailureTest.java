@@ -73,6 +73,9 @@ class NativeCryptoFailureTest {
                     if (MODE.equals("unhealthy")) {
                         throw new IllegalStateException("native library did not load");
                     }
+                    if (MODE.equals("unhealthy-at-length")) {
+                        throw new IllegalStateException("x".repeat(5000));
+                    }
                 }
 
                 /** A digest with the wrong answer for everything. */
@@ -191,6 +194,15 @@ class NativeCryptoFailureTest {
         assertEquals("JDK: AWS-LC did not load (java.lang.IllegalStateException: native library did not load)",
                 status.description());
         assertNull(Security.getProvider(AwsLcProvider.NAME));
+    }
+
+    @Test
+    void aLongReasonIsCutToOneLogFieldsWorth() throws IOException {
+        NativeCrypto.Status status = install("unhealthy-at-length");
+
+        assertEquals("JDK: AWS-LC did not load (java.lang.IllegalStateException: "
+                + "x".repeat(NativeCrypto.MAX_REASON - "java.lang.IllegalStateException: ".length()) + "...)",
+                status.description());
     }
 
     @Test
