@@ -147,7 +147,7 @@ public final class MemoryFloorBenchmark {
     }
 
     /** The handler under the runtime interface client, with the JVM flags Lambda uses for this memory size. */
-    private static Process launch(Path jar, int memoryMb, String runtimeApi, URI model, CgroupLimits limits)
+    static Process launch(Path jar, int memoryMb, String runtimeApi, URI model, CgroupLimits limits)
             throws IOException {
         long kb = memoryMb * 1024L;
         List<String> command = new ArrayList<>();
@@ -207,7 +207,7 @@ public final class MemoryFloorBenchmark {
         return event(shape, low);
     }
 
-    private static byte[] event(Shape shape, int rows) throws IOException {
+    static byte[] event(Shape shape, int rows) throws IOException {
         StringBuilder body = new StringBuilder(rows * (8 + shape.features() * 10)).append("{\"data\":[");
         for (int i = 0; i < rows; i++) {
             body.append(i == 0 ? "[" : ",[").append(i).append(",[").append(i);
