@@ -1,5 +1,6 @@
 package dev.sqlscore.crypto;
 
+import dev.sqlscore.errors.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -90,9 +91,7 @@ public final class NativeCrypto {
                  | RuntimeException e) {
             Throwable reason = e instanceof InvocationTargetException thrown && thrown.getCause() != null
                     ? thrown.getCause() : e;
-            String text = reason.toString();
-            return new Status(false, "JDK: AWS-LC did not load (" + (text.length() > MAX_REASON
-                    ? text.substring(0, MAX_REASON) + "..." : text) + ")");
+            return new Status(false, "JDK: AWS-LC did not load (" + Texts.clip(reason.toString(), MAX_REASON) + ")");
         }
     }
 

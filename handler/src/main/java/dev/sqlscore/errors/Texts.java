@@ -10,7 +10,12 @@ public final class Texts {
 
     /** A header value shortened for a message, control characters replaced, so a message stays one line. */
     public static String clip(String value) {
-        String shown = value.length() > MAX_QUOTED ? value.substring(0, MAX_QUOTED) + "..." : value;
+        return clip(value, MAX_QUOTED);
+    }
+
+    /** {@code value} cut after {@code max} characters (marked "..."), control characters replaced: one line. */
+    public static String clip(String value, int max) {
+        String shown = value.length() > max ? value.substring(0, max) + "..." : value;
         return shown.replaceAll("\\p{Cntrl}", "?");
     }
 }
