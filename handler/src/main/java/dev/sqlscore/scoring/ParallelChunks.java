@@ -8,8 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,9 +24,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * socket and the SDK fill on a thread's first call); idle workers end after a minute.
  *
  * <p>A batch of one chunk (Snowflake's small batches) runs on the caller's thread: handing it to a worker and back
- * cost two thread wake-ups, a third of a 200-row batch's time after a pause (docs/performance.md). A watchdog
- * interrupts that call at the deadline plus the grace, as the workers' calls are; the SDK's own call timeout has
- * ended it at the deadline before that.
+ * cost two thread wake-ups, a third of a 200-row batch's time after a pause (docs/performance.md). A {@link Watchdog}
+ * interrupts that call at the deadline plus the grace, as the workers' calls are, without waking a thread for each
+ * batch; the SDK's own call timeout has ended it at the deadline before that.
  */
 final class ParallelChunks {
 
@@ -48,16 +46,7 @@ final class ParallelChunks {
     private static final long REPORTING_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final ExecutorService workers = Executors.newCachedThreadPool(THREADS);
-    private final ScheduledThreadPoolExecutor watchdogs = watchdogs();
-
-    private static ScheduledThreadPoolExecutor watchdogs() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().name("sqlscore-watchdog-", 0).daemon().factory());
-        timer.setRemoveOnCancelPolicy(true); // a batch's alarm goes with it, not at its deadline
-        timer.setKeepAliveTime(1, TimeUnit.MINUTES);
-        timer.allowCoreThreadTimeOut(true);
-        return timer;
-    }
+    private final Watchdog watchdog = new Watchdog("sqlscore-watchdog-");
 
     /**
      * @throws DeadlineExceededException when the deadline passes first
@@ -129,9 +118,8 @@ final class ParallelChunks {
         if (deadline.expired()) {
             throw deadline.exceeded();
         }
-        Watchdog watchdog = new Watchdog(Thread.currentThread());
-        ScheduledFuture<?> alarm = watchdogs.schedule(watchdog::fire,
-                Math.max(0, deadline.remainingNanos()) + REPORTING_GRACE_NANOS, TimeUnit.NANOSECONDS);
+        Watchdog.Alarm alarm = watchdog.arm(Thread.currentThread(),
+                Math.max(0, deadline.remainingNanos()) + REPORTING_GRACE_NANOS);
         T result = null;
         Throwable failure = null;
         try {
@@ -139,44 +127,13 @@ final class ParallelChunks {
         } catch (Throwable thrown) {
             failure = thrown;
         }
-        alarm.cancel(false);
-        if (watchdog.disarm()) {
+        if (alarm.disarm()) {
             throw deadline.exceeded(); // failed or answered after the batch's time: as when a worker's call is
         }
         if (failure != null) {
             throw rethrowable(failure);
         }
         return result;
-    }
-
-    /**
-     * Interrupts a thread once, unless disarmed first. Both under one lock, so that no interrupt can reach the thread
-     * after {@link #disarm()}: a stray one would close the next batch's connection (socket channels close on it).
-     */
-    private static final class Watchdog {
-        private final Thread thread;
-        private boolean armed = true;
-        private boolean fired;
-
-        Watchdog(Thread thread) {
-            this.thread = thread;
-        }
-
-        synchronized void fire() {
-            if (armed) {
-                fired = true;
-                thread.interrupt();
-            }
-        }
-
-        /** On the watched thread: no interrupt after this; whether one came (then cleared). */
-        synchronized boolean disarm() {
-            armed = false;
-            if (fired) {
-                Thread.interrupted();
-            }
-            return fired;
-        }
     }
 
     private static RuntimeException rethrowable(Throwable cause) {
