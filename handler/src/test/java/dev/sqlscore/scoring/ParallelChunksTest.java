@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -72,6 +77,46 @@ class ParallelChunksTest {
             assertEquals(List.of(caller), parallel.run(1, 4, aMinute, (chunk, timeout) -> Thread.currentThread()));
             assertFalse(Thread.currentThread().isInterrupted());
         }
+    }
+
+    /**
+     * Batch after batch of one chunk, none of the scorer's own threads (the watchdog's timer, the chunk workers) is
+     * woken: each wake-up is a context switch on a Lambda's fraction of a core. Counted by Linux per thread.
+     */
+    @Test
+    void aLoneChunkWakesNoThreadOfTheScorers() throws IOException {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux counts context switches per thread");
+        parallel.run(1, 4, aMinute, (chunk, timeout) -> chunk); // the watchdog's timer thread exists from here on
+        long before = scorerThreadSwitches();
+        int batches = 2_000;
+        for (int i = 0; i < batches; i++) {
+            parallel.run(1, 4, aMinute, (chunk, timeout) -> chunk);
+        }
+        long switches = scorerThreadSwitches() - before;
+        assertTrue(switches < batches / 100, switches + " context switches of the scorer's threads in " + batches
+                + " batches");
+    }
+
+    /** Voluntary and involuntary context switches of every thread named as the scorer names its own. */
+    private static long scorerThreadSwitches() throws IOException {
+        long switches = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path thread : threads) {
+                try {
+                    if (!Files.readString(thread.resolve("comm")).startsWith("sqlscore-")) {
+                        continue;
+                    }
+                    for (String line : Files.readAllLines(thread.resolve("status"))) {
+                        if (line.contains("ctxt_switches:")) {
+                            switches += Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+                        }
+                    }
+                } catch (NoSuchFileException ended) {
+                    // a thread that ended while being read: it did not switch in these batches
+                }
+            }
+        }
+        return switches;
     }
 
     /** A lone call that outlives the deadline is interrupted after the grace, and answered as a missed deadline. */
