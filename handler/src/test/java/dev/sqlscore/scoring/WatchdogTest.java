@@ -86,6 +86,33 @@ class WatchdogTest {
         assertEquals(2, watchdog.checksScheduled());
     }
 
+    /** Having fired one, the timer picks the earliest of the others, whatever order they were armed in. */
+    @Test
+    void theTimerSleepsUntilTheEarliestOfTheAlarmsStillArmed() throws Exception {
+        Sleeper late = Sleeper.start();
+        Sleeper sooner = Sleeper.start();
+        Watchdog.Alarm lateAlarm = watchdog.arm(late.thread, MINUTE);
+        Watchdog.Alarm first = watchdog.arm(Thread.currentThread(), TimeUnit.MILLISECONDS.toNanos(30));
+        Watchdog.Alarm soonerAlarm = watchdog.arm(sooner.thread, TimeUnit.MILLISECONDS.toNanos(300));
+        assertTrue(sleptUntilInterrupted(Duration.ofSeconds(30)));
+        assertTrue(first.disarm());
+        sooner.thread.join(Duration.ofSeconds(30));
+        assertTrue(sooner.interrupted.get(), "the 300 ms alarm fired in its time, not at the minute's");
+        assertTrue(soonerAlarm.disarm());
+        assertFalse(lateAlarm.disarm());
+        late.thread.interrupt();
+        late.thread.join(Duration.ofSeconds(30));
+    }
+
+    /** A thread that sleeps until interrupted, and says whether it was. */
+    private record Sleeper(Thread thread, AtomicBoolean interrupted) {
+        static Sleeper start() {
+            AtomicBoolean interrupted = new AtomicBoolean();
+            return new Sleeper(Thread.ofPlatform().start(() -> interrupted.set(sleptUntilInterrupted(
+                    Duration.ofSeconds(30)))), interrupted);
+        }
+    }
+
     /** With nothing armed when it wakes, the timer is not woken again until something is. */
     @Test
     void aTimerWithNothingArmedSchedulesNothing() throws Exception {
