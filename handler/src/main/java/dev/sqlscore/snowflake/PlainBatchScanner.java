@@ -109,7 +109,6 @@ final class PlainBatchScanner {
         int mark = out.size();
         format.startRow(out);
         int features = NULLS_ONLY;
-        whitespace();
         if (skip(',')) {
             whitespace();
             if (peek() == '[') {
