@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -49,20 +48,14 @@ class WatchdogTest {
     @Test
     void anAlarmDueBeforeTheNextCheckGetsAnEarlierOne() throws Exception {
         Watchdog.Alarm late = watchdog.arm(Thread.currentThread(), MINUTE);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        CountDownLatch armed = new CountDownLatch(1);
-        Thread caller = Thread.ofPlatform().start(() -> {
-            Watchdog.Alarm soon = watchdog.arm(Thread.currentThread(), TimeUnit.MILLISECONDS.toNanos(50));
-            armed.countDown();
-            interrupted.set(sleptUntilInterrupted(Duration.ofSeconds(30)));
-            soon.disarm();
-        });
-        armed.await();
-        caller.join(Duration.ofSeconds(30));
-        assertTrue(interrupted.get(), "the earlier alarm fired in its time, not the later one's");
+        Sleeper sooner = Sleeper.start();
+        Watchdog.Alarm soon = watchdog.arm(sooner.thread(), TimeUnit.MILLISECONDS.toNanos(50));
+        sooner.thread().join(Duration.ofSeconds(30));
+        assertTrue(sooner.interrupted().get(), "the earlier alarm fired in its time, not the later one's");
+        assertFalse(Thread.currentThread().isInterrupted(), "the later alarm did not fire with it");
         // The later alarm's check, cancelled for the earlier one's, then scheduled again after it.
         assertEquals(3, watchdog.checksScheduled());
-        assertFalse(Thread.currentThread().isInterrupted(), "the later alarm did not fire with it");
+        assertTrue(soon.disarm());
         assertFalse(late.disarm());
     }
 
@@ -70,20 +63,14 @@ class WatchdogTest {
     @Test
     void afterFiringTheTimerChecksAgainForTheAlarmsStillArmed() throws Exception {
         Watchdog.Alarm first = watchdog.arm(Thread.currentThread(), TimeUnit.MILLISECONDS.toNanos(30));
-        AtomicBoolean secondInterrupted = new AtomicBoolean();
-        CountDownLatch armed = new CountDownLatch(1);
-        Thread second = Thread.ofPlatform().start(() -> {
-            Watchdog.Alarm alarm = watchdog.arm(Thread.currentThread(), TimeUnit.MILLISECONDS.toNanos(300));
-            armed.countDown();
-            secondInterrupted.set(sleptUntilInterrupted(Duration.ofSeconds(30)));
-            alarm.disarm();
-        });
-        armed.await();
+        Sleeper second = Sleeper.start();
+        Watchdog.Alarm secondAlarm = watchdog.arm(second.thread(), TimeUnit.MILLISECONDS.toNanos(300));
         assertTrue(sleptUntilInterrupted(Duration.ofSeconds(30)));
         assertTrue(first.disarm());
-        second.join(Duration.ofSeconds(30));
-        assertTrue(secondInterrupted.get(), "the second alarm fired on a check of its own");
+        second.thread().join(Duration.ofSeconds(30));
+        assertTrue(second.interrupted().get(), "the second alarm fired on a check of its own");
         assertEquals(2, watchdog.checksScheduled());
+        assertTrue(secondAlarm.disarm());
     }
 
     /** Having fired one, the timer picks the earliest of the others, whatever order they were armed in. */
@@ -91,17 +78,17 @@ class WatchdogTest {
     void theTimerSleepsUntilTheEarliestOfTheAlarmsStillArmed() throws Exception {
         Sleeper late = Sleeper.start();
         Sleeper sooner = Sleeper.start();
-        Watchdog.Alarm lateAlarm = watchdog.arm(late.thread, MINUTE);
+        Watchdog.Alarm lateAlarm = watchdog.arm(late.thread(), MINUTE);
         Watchdog.Alarm first = watchdog.arm(Thread.currentThread(), TimeUnit.MILLISECONDS.toNanos(30));
-        Watchdog.Alarm soonerAlarm = watchdog.arm(sooner.thread, TimeUnit.MILLISECONDS.toNanos(300));
+        Watchdog.Alarm soonerAlarm = watchdog.arm(sooner.thread(), TimeUnit.MILLISECONDS.toNanos(300));
         assertTrue(sleptUntilInterrupted(Duration.ofSeconds(30)));
         assertTrue(first.disarm());
-        sooner.thread.join(Duration.ofSeconds(30));
-        assertTrue(sooner.interrupted.get(), "the 300 ms alarm fired in its time, not at the minute's");
+        sooner.thread().join(Duration.ofSeconds(30));
+        assertTrue(sooner.interrupted().get(), "the 300 ms alarm fired in its time, not at the minute's");
         assertTrue(soonerAlarm.disarm());
         assertFalse(lateAlarm.disarm());
-        late.thread.interrupt();
-        late.thread.join(Duration.ofSeconds(30));
+        late.thread().interrupt();
+        late.thread().join(Duration.ofSeconds(30));
     }
 
     /** A thread that sleeps until interrupted, and says whether it was. */
