@@ -1,5 +1,6 @@
 package dev.sqlscore.hardening;
 
+import dev.sqlscore.bench.Timings;
 import dev.sqlscore.crypto.NativeCrypto;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -104,19 +104,13 @@ public final class LambdaJitCryptoBenchmark {
                 sealing[round] = BUFFER / 1e6 / ((done - hashed) / 1e9);
             }
         }
-        double hashMbps = median(hashing);
-        double sealMbps = median(sealing);
+        double hashMbps = Timings.percentile(hashing, 50);
+        double sealMbps = Timings.percentile(sealing, 50);
         StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%,.0f | %,.0f |", hashMbps, sealMbps));
         for (int body : BODIES) {
             double megabytes = body / 1e6;
             row.append(String.format(Locale.ROOT, " %.2f |", megabytes / hashMbps * 1e3 + megabytes / sealMbps * 1e3));
         }
         System.out.println(row);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }
