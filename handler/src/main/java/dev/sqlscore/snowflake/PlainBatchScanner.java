@@ -320,16 +320,14 @@ final class PlainBatchScanner {
 
     /** Whitespace, then {@code c}: whether it was there (consumed) or not. The byte first: whitespace is rare. */
     private boolean skip(char c) {
-        if (at < in.length && in[at] == c) {
-            at++;
-            return true;
+        if (peek() != c) {
+            whitespace();
+            if (peek() != c) {
+                return false;
+            }
         }
-        whitespace();
-        if (at < in.length && in[at] == c) {
-            at++;
-            return true;
-        }
-        return false;
+        at++;
+        return true;
     }
 
 }
