@@ -63,7 +63,7 @@ public final class NativeCrypto {
             installed = JDK_CHOSEN.equals(System.getProperty(CHOICE_PROPERTY))
                     ? new Status(false, "JDK: chosen by -D" + CHOICE_PROPERTY + "=" + JDK_CHOSEN)
                     : tryInstall(System.getProperty("os.name"), System.getProperty("os.arch"),
-                    NativeCrypto.class::getResourceAsStream);
+                    NativeCrypto.class::getResourceAsStream, Path.of(System.getProperty("java.io.tmpdir")));
         }
         return installed;
     }
@@ -73,7 +73,13 @@ public final class NativeCrypto {
         return installed == null ? new Status(false, "JDK: not installed in this JVM") : installed;
     }
 
-    static Status tryInstall(String osName, String osArch, Function<String, InputStream> resources) {
+    /**
+     * Copies the build for this platform into {@code tempDir}, loads it and deletes the copy: its class loader keeps
+     * the jar open, and on Linux an open file stays readable after its name is gone. A copy left behind would be 3.4 MB
+     * of a Lambda's {@code /tmp} for every JVM that ever started in the execution environment (Lambda starts a new one
+     * after a crash or a timeout), and of a machine's for every {@code serve} killed without a shutdown.
+     */
+    static Status tryInstall(String osName, String osArch, Function<String, InputStream> resources, Path tempDir) {
         String platform = platform(osName, osArch);
         if (platform == null) {
             return new Status(false, "JDK: no AWS-LC build for " + osName + " on " + osArch);
@@ -83,10 +89,15 @@ public final class NativeCrypto {
             if (jar == null) {
                 return new Status(false, "JDK: " + resource + " is not in the artifact");
             }
-            Path copy = Files.createTempFile("sqlscore-aws-lc-", ".jar");
-            copy.toFile().deleteOnExit();
-            Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
-            return register(load(copy), platform);
+            Path copy = Files.createTempFile(tempDir, "sqlscore-aws-lc-", ".jar");
+            Provider accp;
+            try {
+                Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+                accp = load(copy);
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+            return register(accp, platform);
         } catch (IOException | GeneralSecurityException | ReflectiveOperationException | LinkageError
                  | RuntimeException e) {
             Throwable reason = e instanceof InvocationTargetException thrown && thrown.getCause() != null

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.Provider;
 import java.security.Security;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import javax.crypto.Cipher;
@@ -240,7 +241,13 @@ class NativeCryptoFailureTest {
     private NativeCrypto.Status install(String mode) throws IOException {
         System.setProperty("fake.accp.mode", mode);
         byte[] jar = fakeBuild();
-        return NativeCrypto.tryInstall("Linux", "amd64", name -> new ByteArrayInputStream(jar));
+        Path temp = Files.createDirectories(dir.resolve("tmp"));
+        NativeCrypto.Status status = NativeCrypto.tryInstall("Linux", "amd64", name -> new ByteArrayInputStream(jar),
+                temp);
+        try (var left = Files.list(temp)) {
+            assertEquals(List.of(), left.toList(), "the copy of the build is deleted once loaded, or not");
+        }
+        return status;
     }
 
     private byte[] fakeBuild() throws IOException {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
@@ -14,9 +15,11 @@ import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Security;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
+import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -25,6 +28,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,6 +45,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * own implementations, which stay in place behind them.
  */
 class NativeCryptoTest {
+
+    @TempDir
+    Path temp;
 
     /** ELF {@code e_machine} values: what CPU a native library is built for. */
     private static final int ELF_X86_64 = 0x3E;
@@ -201,34 +208,42 @@ class NativeCryptoTest {
     void elsewhereTheJdkStaysAndSaysWhy() {
         NativeCrypto.Status mac = NativeCrypto.tryInstall("Mac OS X", "aarch64", name -> {
             throw new AssertionError("no build to look for");
-        });
+        }, temp);
         assertFalse(mac.awsLc());
         assertEquals("JDK: no AWS-LC build for Mac OS X on aarch64", mac.description());
 
-        NativeCrypto.Status missing = NativeCrypto.tryInstall("Linux", "amd64", name -> null);
+        NativeCrypto.Status missing = NativeCrypto.tryInstall("Linux", "amd64", name -> null, temp);
         assertFalse(missing.awsLc());
         assertEquals("JDK: AmazonCorrettoCryptoProvider-linux-x86_64.jar is not in the artifact",
                 missing.description());
     }
 
     @Test
-    void aBuildThatDoesNotLoadLeavesTheJdk() {
+    void aBuildThatDoesNotLoadLeavesTheJdk() throws IOException {
         installed();
         NativeCrypto.Status broken = NativeCrypto.tryInstall("Linux", "amd64",
-                name -> new ByteArrayInputStream("not a jar".getBytes(StandardCharsets.UTF_8)));
+                name -> new ByteArrayInputStream("not a jar".getBytes(StandardCharsets.UTF_8)), temp);
         assertFalse(broken.awsLc());
         assertTrue(broken.description().startsWith("JDK: AWS-LC did not load ("), broken.description());
+        assertEquals(List.of(), listing(temp), "the copy that did not load is deleted too");
         assertEquals(AwsLcProvider.NAME, Security.getProviders()[0].getName(), "a failed try removes no provider");
     }
 
     @Test
-    void aSecondInstallationIsRefusedAndTheFirstStays() {
+    void aSecondInstallationIsRefusedAndTheFirstStays() throws IOException {
         installed();
         NativeCrypto.Status again = NativeCrypto.tryInstall(System.getProperty("os.name"),
-                System.getProperty("os.arch"), NativeCrypto.class::getResourceAsStream);
+                System.getProperty("os.arch"), NativeCrypto.class::getResourceAsStream, temp);
         assertEquals("JDK: AWS-LC did not load (java.security.GeneralSecurityException: sqlscore-AWS-LC is installed "
                 + "already)", again.description());
         assertEquals(AwsLcProvider.NAME, Security.getProviders()[0].getName());
+        assertEquals(List.of(), listing(temp), "the build, loaded, is deleted before it is registered");
+    }
+
+    private static List<Path> listing(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
     }
 
     private static int nativeLibraryMachine(String jar) throws IOException {
