@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,9 +25,8 @@ class RegistrationsAcrossJvmsTest {
     private static final int JVMS = 4;
 
     @Test
-    void fourJvmsRegisterTheSameInputsByteForByte() throws Exception {
+    void fourJvmsRegisterTheSameInputsByteForByte(@TempDir Path artifactDir) throws Exception {
         List<String> snapshots = new ArrayList<>();
-        Path artifactDir = Files.createTempDirectory("artifact");
         for (int i = 0; i < JVMS; i++) {
             snapshots.add(runChild(Snapshot.class.getName(), artifactDir.toString()));
         }
