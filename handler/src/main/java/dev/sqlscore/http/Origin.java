@@ -18,6 +18,18 @@ record Origin(boolean tls, String host, int port) {
         return new Origin(tls, uri.getHost(), uri.getPort() >= 0 ? uri.getPort() : tls ? 443 : 80);
     }
 
+    // Written out: the pool looks an origin up on every call, and under C1 (Lambda's JIT) a record's generated
+    // equals and hashCode go through method handles.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Origin that && tls == that.tls && port == that.port && host.equals(that.host);
+    }
+
+    @Override
+    public int hashCode() {
+        return (host.hashCode() * 31 + port) * 2 + (tls ? 1 : 0);
+    }
+
     /** The {@code Host} header's value: the port only when it is not the scheme's own. */
     String hostHeader() {
         String name = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;

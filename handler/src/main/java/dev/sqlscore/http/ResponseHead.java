@@ -121,7 +121,12 @@ record ResponseHead(int status, String reason, boolean http11, Map<String, List<
     }
 
     private static boolean digits(String text) {
-        return text.chars().allMatch(c -> c >= '0' && c <= '9');
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A line without its CRLF (a bare LF is accepted, as RFC 9112 allows); {@code null} at a clean end of input. */

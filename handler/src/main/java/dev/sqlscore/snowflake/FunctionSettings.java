@@ -3,6 +3,7 @@ package dev.sqlscore.snowflake;
 import dev.sqlscore.errors.InvalidHeaderException;
 import dev.sqlscore.errors.Texts;
 import dev.sqlscore.payload.PayloadFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -167,14 +168,18 @@ public record FunctionSettings(
 
     /** A typo in a setting's name would otherwise be silently ignored and the default used. */
     private static void rejectUnknown(HttpHeaders headers) {
-        List<String> unknown = headers.asMap().keySet().stream()
-                .map(name -> name.toLowerCase(Locale.ROOT))
-                .filter(name -> name.startsWith(SETTING_PREFIX))
-                .map(name -> name.substring(SnowflakeHeaders.CUSTOM_PREFIX.length()))
-                .filter(setting -> !KNOWN.contains(setting))
-                .sorted()
-                .toList();
+        List<String> unknown = new ArrayList<>();
+        for (String name : headers.asMap().keySet()) {
+            String lowerCase = name.toLowerCase(Locale.ROOT);
+            if (lowerCase.startsWith(SETTING_PREFIX)) {
+                String setting = lowerCase.substring(SnowflakeHeaders.CUSTOM_PREFIX.length());
+                if (!KNOWN.contains(setting)) {
+                    unknown.add(setting);
+                }
+            }
+        }
         if (!unknown.isEmpty()) {
+            unknown.sort(null);
             throw new InvalidHeaderException("Unknown function header" + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", unknown.stream().map(s -> "'" + Texts.clip(s) + "'").toList())
                     + " (sent as " + SnowflakeHeaders.CUSTOM_PREFIX + "*); fix the external function's HEADERS clause."

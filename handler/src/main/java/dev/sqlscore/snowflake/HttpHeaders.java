@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -46,8 +45,11 @@ public final class HttpHeaders {
         if (headers != null) {
             headers.forEach((name, list) -> {
                 if (name != null && list != null) {
-                    list.stream().filter(Objects::nonNull)
-                            .forEach(v -> map.computeIfAbsent(name, n -> new ArrayList<>()).add(v));
+                    for (String value : list) {
+                        if (value != null) {
+                            map.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+                        }
+                    }
                 }
             });
         }

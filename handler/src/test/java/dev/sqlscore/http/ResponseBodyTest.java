@@ -7,9 +7,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** A body read as its head frames it, and the one report of whether its connection may be kept. */
@@ -160,6 +162,23 @@ class ResponseBodyTest {
         assertEquals("[::1]:9000", Origin.of(URI.create("http://[::1]:9000/x")).hostHeader());
         assertThrows(IllegalArgumentException.class, () -> Origin.of(URI.create("file:///etc/passwd")));
         assertThrows(IllegalArgumentException.class, () -> Origin.of(URI.create("http:/no-host")));
+    }
+
+    @Test
+    void originsAreEqualOnlyWhenSchemeHostAndPortAre() {
+        Origin origin = new Origin(true, "runtime.sagemaker.us-east-1.amazonaws.com", 443);
+        Origin same = new Origin(true, new String("runtime.sagemaker.us-east-1.amazonaws.com"), 443);
+
+        assertEquals(origin, same);
+        assertEquals(origin.hashCode(), same.hashCode());
+        for (Origin other : List.of(new Origin(false, "runtime.sagemaker.us-east-1.amazonaws.com", 443),
+                new Origin(true, "runtime.sagemaker.us-west-2.amazonaws.com", 443),
+                new Origin(true, "runtime.sagemaker.us-east-1.amazonaws.com", 8443))) {
+            assertNotEquals(origin, other);
+            assertNotEquals(origin.hashCode(), other.hashCode(), other.toString());
+        }
+        assertNotEquals(origin, "https://runtime.sagemaker.us-east-1.amazonaws.com");
+        assertEquals(Set.of(origin), Set.of(same), "a pool keyed by origin finds a kept connection again");
     }
 
     private ResponseBody body(InputStream wire, ResponseHead.Framing framing, long length) {

@@ -44,7 +44,9 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * are measured in interleaved rounds (floor, SDK call, Java, Python, then again), so that what the shared machine
  * does meanwhile weighs on all four alike; the ratio reported is the median of the rounds' ratios. Also reports the
  * Java handler's allocation per input byte (the model server is in another process, so it is not counted) and the
- * largest batch API Gateway delivers. Not a test: run it, read it.
+ * largest batch API Gateway delivers. Beside each time, in brackets, the CPU time the benchmark's thread spent per
+ * call: the floor's is the HTTP client's and TLS's share, the SDK call's adds the SDK's, the handler's adds its own.
+ * Not a test: run it, read it.
  *
  * <pre>
  * apt-get install python3-boto3     # Debian's boto3, for the peer
@@ -68,12 +70,14 @@ public final class SideBySideBenchmark {
     private static final Duration JAVA_WARMUP = Duration.ofSeconds(5);
     private static final Duration ROUND_WARMUP_TIME = Duration.ofSeconds(1);
     private static final int LARGEST_WARMUP = 100;
-    private static final int ROUNDS = 3;
+    /** Five: this shared machine's speed moves within minutes, and a median of three was swayed by one slow round. */
+    private static final int ROUNDS = 5;
     private static final int ROUND_WARMUP = 10;
     private static final int PER_ROUND = 60;
     private static final int ALLOCATION_BATCHES = 200;
     private static final Duration SDK_CALL_TIMEOUT = Duration.ofSeconds(20);
-    private static final ThreadMXBean ALLOCATION =
+    /** The benchmark thread's allocation and CPU time. */
+    private static final ThreadMXBean THREADS =
             (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private static String peerVersion = "";
@@ -105,8 +109,8 @@ public final class SideBySideBenchmark {
                     // Every size first, as mixed traffic would: what the JIT learns from one size serves the others.
                     Timings.warm(JAVA_WARMUP, java.batch(event(TestEvents.churnBatch(rows))));
                 }
-                System.out.printf("%n| rows | round | floor p50 ms | SDK call p50 ms | Java p50 ms | Python p50 ms "
-                        + "| Java / Python |%n");
+                System.out.printf("%n| rows | round | floor p50 ms (CPU) | SDK call p50 ms (CPU) | Java p50 ms (CPU) "
+                        + "| Python p50 ms | Java / Python |%n");
                 System.out.println("|---|---|---|---|---|---|---|");
                 for (int rows : ROWS) {
                     byte[] body = TestEvents.churnBatch(rows);
@@ -121,34 +125,34 @@ public final class SideBySideBenchmark {
                         Timings.warm(ROUND_WARMUP_TIME, javaBatch);
                         Timings.warm(ROUND_WARMUP_TIME, sdkCall);
                         Timings.warm(ROUND_WARMUP_TIME, floor);
-                        List<double[]> floors = new ArrayList<>();
-                        List<double[]> sdkCalls = new ArrayList<>();
-                        List<double[]> javas = new ArrayList<>();
+                        List<Round> floors = new ArrayList<>();
+                        List<Round> sdkCalls = new ArrayList<>();
+                        List<Round> javas = new ArrayList<>();
                         List<double[]> pythons = new ArrayList<>();
                         double[] ratios = new double[ROUNDS];
                         for (int round = 0; round < ROUNDS; round++) {
-                            floors.add(Timings.time(ROUND_WARMUP, PER_ROUND, floor));
-                            sdkCalls.add(Timings.time(ROUND_WARMUP, PER_ROUND, sdkCall));
-                            javas.add(Timings.time(ROUND_WARMUP, PER_ROUND, javaBatch));
+                            floors.add(Round.of(floor));
+                            sdkCalls.add(Round.of(sdkCall));
+                            javas.add(Round.of(javaBatch));
                             PythonRun peer = python(python, script, model, eventFile);
                             pythons.add(peer.millis());
                             peerVersion = peer.version();
-                            ratios[round] = p50(javas.get(round)) / p50(peer.millis());
-                            System.out.printf("| %,d | %d | %.2f | %.2f | %.2f | %.2f | %.2f |%n", rows, round + 1,
-                                    p50(floors.get(round)), p50(sdkCalls.get(round)), p50(javas.get(round)),
-                                    p50(peer.millis()), ratios[round]);
+                            ratios[round] = p50(javas.get(round).millis()) / p50(peer.millis());
+                            System.out.printf("| %,d | %d | %s | %s | %s | %.2f | %.2f |%n", rows, round + 1,
+                                    floors.get(round), sdkCalls.get(round), javas.get(round), p50(peer.millis()),
+                                    ratios[round]);
                         }
-                        double javaAll = p50(concat(javas));
+                        double javaAll = p50(Round.millis(javas));
                         String versusNodelay = "";
                         if (sending == InstantModelServer.Sending.NODELAY) {
                             javaNodelay.put(rows, javaAll);
                         } else {
                             versusNodelay = String.format(" | %.2f", javaAll / javaNodelay.get(rows));
                         }
-                        summary.add(String.format("| %,d | %s | %.2f | %.2f | %.2f | %.2f | %.2f%s |", rows,
+                        summary.add(String.format("| %,d | %s | %s | %s | %s | %.2f | %.2f%s |", rows,
                                 sending == InstantModelServer.Sending.NAGLE ? "Nagle on" : "TCP_NODELAY",
-                                p50(concat(floors)), p50(concat(sdkCalls)), javaAll, p50(concat(pythons)),
-                                median(ratios), versusNodelay.isEmpty() ? " | " : versusNodelay));
+                                Round.summary(floors), Round.summary(sdkCalls), Round.summary(javas),
+                                p50(concat(pythons)), median(ratios), versusNodelay.isEmpty() ? " | " : versusNodelay));
                     } finally {
                         Files.deleteIfExists(eventFile);
                     }
@@ -158,8 +162,9 @@ public final class SideBySideBenchmark {
                 }
             }
         }
-        System.out.printf("%n| rows x 13 | model server | floor p50 ms | SDK call p50 ms | Java p50 ms "
-                + "| Python p50 ms | Java / Python (median of %d rounds) | Java, Nagle / TCP_NODELAY |%n", ROUNDS);
+        System.out.printf("%n| rows x 13 | model server | floor p50 ms (CPU) | SDK call p50 ms (CPU) "
+                + "| Java p50 ms (CPU) | Python p50 ms | Java / Python (median of %d rounds) "
+                + "| Java, Nagle / TCP_NODELAY |%n", ROUNDS);
         System.out.println("|---|---|---|---|---|---|---|---|");
         summary.forEach(System.out::println);
         System.out.printf("%s; measured %s, %d cores, JDK %s, JIT: %s, %s; Java's cryptography: %s%n", peerVersion,
@@ -265,14 +270,43 @@ public final class SideBySideBenchmark {
 
         void allocation(byte[] event, int bodyBytes) throws Exception {
             Timings.Step once = batch(event);
-            long before = ALLOCATION.getTotalThreadAllocatedBytes();
+            long before = THREADS.getTotalThreadAllocatedBytes();
             for (int i = 0; i < ALLOCATION_BATCHES; i++) {
                 once.run();
             }
-            double perBatch = (ALLOCATION.getTotalThreadAllocatedBytes() - before) / (double) ALLOCATION_BATCHES;
+            double perBatch = (THREADS.getTotalThreadAllocatedBytes() - before) / (double) ALLOCATION_BATCHES;
             System.out.printf("Java handler: %.1f MB allocated per batch, %.1f bytes per byte of batch body (%.2f MB)"
                     + " and %.1f per byte of event (%.2f MB)%n", perBatch / 1e6, perBatch / bodyBytes,
                     bodyBytes / 1e6, perBatch / event.length, event.length / 1e6);
+        }
+    }
+
+    /**
+     * One round of one step: its times, and the CPU time of the benchmark's thread per call over the round (warm-up
+     * calls included), which is where the floor, the SDK and the handler spend their own time; the model server's is
+     * in its own process, and the rest of a call's time is waiting for it and for the network.
+     */
+    private record Round(double[] millis, double cpuMillis) {
+
+        static Round of(Timings.Step step) throws Exception {
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            double[] millis = Timings.time(ROUND_WARMUP, PER_ROUND, step);
+            return new Round(millis, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6 / (ROUND_WARMUP + PER_ROUND));
+        }
+
+        static double[] millis(List<Round> rounds) {
+            return concat(rounds.stream().map(Round::millis).toList());
+        }
+
+        /** The p50 of every round's times, and the median of the rounds' CPU per call. */
+        static String summary(List<Round> rounds) {
+            return String.format("%.2f (%.2f)", p50(millis(rounds)),
+                    median(rounds.stream().mapToDouble(Round::cpuMillis).toArray()));
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%.2f (%.2f)", p50(millis), cpuMillis);
         }
     }
 
