@@ -76,8 +76,9 @@ public final class NativeCrypto {
     /**
      * Copies the build for this platform into {@code tempDir}, loads it and deletes the copy: its class loader keeps
      * the jar open, and on Linux an open file stays readable after its name is gone. A copy left behind would be 3.4 MB
-     * of a Lambda's {@code /tmp} for every JVM that ever started in the execution environment (Lambda starts a new one
-     * after a crash or a timeout), and of a machine's for every {@code serve} killed without a shutdown.
+     * of a Lambda's {@code /tmp} for every JVM that ever started in the execution environment (Lambda initializes the
+     * function again after a crash, a timeout or running out of memory, and does not promise an empty {@code /tmp}
+     * then), and of a machine's for every {@code serve} killed without a shutdown.
      */
     static Status tryInstall(String osName, String osArch, Function<String, InputStream> resources, Path tempDir) {
         String platform = platform(osName, osArch);
