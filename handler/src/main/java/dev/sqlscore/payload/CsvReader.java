@@ -22,14 +22,14 @@ final class CsvReader {
 
     /** @param expectedRows how many records the body should hold: the list's first capacity */
     static List<JsonValue> read(byte[] body, int expectedRows) {
-        String text = new String(body, StandardCharsets.UTF_8);
         List<JsonValue> rows = new ArrayList<>(Math.max(1, expectedRows));
-        if (text.equals("\n") || text.equals("\r\n")) {
+        if (body.length == 1 && body[0] == '\n' || body.length == 2 && body[0] == '\r' && body[1] == '\n') {
             return rows;
         }
-        if (text.indexOf('"') < 0 && text.indexOf(',') < 0) {
-            return readOneFieldPerLine(text, rows);
+        if (!hasQuoteOrComma(body)) {
+            return readOneFieldPerLine(body, rows);
         }
+        String text = new String(body, StandardCharsets.UTF_8);
         CsvRecordReader records = CsvRecordReader.lenient(new StringReader(text));
         for (List<CsvRecordReader.Field> fields = records.next(); fields != null; fields = records.next()) {
             if (fields.size() == 1) {
@@ -47,18 +47,58 @@ final class CsvReader {
      * The usual answer, one unquoted value per line: read as the record reader would read it (a blank line is a
      * NULL, a final line break starts no record), without its per-record lists and fields.
      */
-    private static List<JsonValue> readOneFieldPerLine(String text, List<JsonValue> rows) {
-        int length = text.length();
+    private static List<JsonValue> readOneFieldPerLine(byte[] body, List<JsonValue> rows) {
+        int length = body.length;
         int start = 0;
         while (start < length) {
             int end = start;
-            while (end < length && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            int bytesOr = 0;
+            while (end < length && body[end] != '\n' && body[end] != '\r') {
+                bytesOr |= body[end];
                 end++;
             }
-            rows.add(unquoted(text.substring(start, end)));
-            start = end + (end + 1 < length && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n' ? 2 : 1);
+            // Line breaks are ASCII, and no UTF-8 sequence holds an ASCII byte: a line decodes as it would in the
+            // whole body's text, and an ASCII one needs no decoding.
+            rows.add(bytesOr >= 0 ? unquotedAscii(body, start, end)
+                    : unquoted(new String(body, start, end - start, StandardCharsets.UTF_8)));
+            start = end + (end + 1 < length && body[end] == '\r' && body[end + 1] == '\n' ? 2 : 1);
         }
         return rows;
+    }
+
+    private static boolean hasQuoteOrComma(byte[] body) {
+        for (byte b : body) {
+            if (b == '"' || b == ',') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #unquoted(String)} of a line of ASCII bytes, without decoding it first. */
+    private static JsonValue unquotedAscii(byte[] line, int start, int end) {
+        if (start == end) {
+            return JsonValue.NULL;
+        }
+        int from = start;
+        int to = end;
+        while (from < to && isWhitespace(line[from])) {
+            from++;
+        }
+        while (to > from && isWhitespace(line[to - 1])) {
+            to--;
+        }
+        String stripped = new String(line, from, to - from, StandardCharsets.ISO_8859_1);
+        if (isJsonNumber(stripped)) {
+            return new JsonValue.NumberValue(stripped);
+        }
+        return new JsonValue.StringValue(from == start && to == end ? stripped
+                : new String(line, start, end - start, StandardCharsets.ISO_8859_1));
+    }
+
+    /** {@link Character#isWhitespace} for an ASCII byte, as {@link String#strip()} asks it. */
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b >= '\t' && b <= '\r' || b >= 0x1C && b <= 0x1F;
     }
 
     /** Unquoted JSON numbers (blanks around them allowed) stay exact numbers, empty unquoted fields are null. */

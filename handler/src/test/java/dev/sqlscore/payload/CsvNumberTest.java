@@ -3,9 +3,11 @@ package dev.sqlscore.payload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sqlscore.json.JsonValue;
+import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -33,30 +35,58 @@ class CsvNumberTest {
         }
     }
 
-    /** One value per line takes a shortcut past the record reader: it must read exactly what the reader reads. */
+    /**
+     * One value per line takes a shortcut past the record reader, on the body's bytes: it must read exactly what the
+     * reader reads from the body's text, whitespace of every kind {@link String#strip()} takes included.
+     */
     @Test
     void oneValuePerLineReadsAsTheRecordReaderWould() {
         Random random = new Random(3);
-        List<String> pieces = List.of("0.5", "1", "-2e3", "", " 7 ", "x", "NaN", "\n", "\r\n", "\r", "é");
-        for (int i = 0; i < 50_000; i++) {
+        List<String> pieces = List.of("0.5", "1", "-2e3", "", " 7 ", "x", "NaN", "\n", "\r\n", "\r", "é", "\t",
+                "\u000B", "\f", "\u001C", "\u001F", "\u00A0", "\u2003", "\u0085");
+        for (int i = 0; i < 100_000; i++) {
             StringBuilder text = new StringBuilder();
             for (int p = random.nextInt(8); p > 0; p--) {
                 text.append(pieces.get(random.nextInt(pieces.size())));
             }
-            String body = text.toString();
-            if (body.equals("\n") || body.equals("\r\n")) {
-                continue;
-            }
-            List<JsonValue> expected = new ArrayList<>();
-            CsvRecordReader records = CsvRecordReader.lenient(new StringReader(body));
-            for (List<CsvRecordReader.Field> fields = records.next(); fields != null; fields = records.next()) {
-                expected.add(fields.get(0).text().isEmpty() ? JsonValue.NULL
-                        : CsvReader.isJsonNumber(fields.get(0).text().strip())
-                        ? new JsonValue.NumberValue(fields.get(0).text().strip())
-                        : new JsonValue.StringValue(fields.get(0).text()));
-            }
-            assertEquals(expected, CsvReader.read(body.getBytes(StandardCharsets.UTF_8)),
-                    body.replace("\n", "\\n").replace("\r", "\\r"));
+            byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
+            assertEquals(asTheRecordReaderReads(body), CsvReader.read(body), printable(body));
         }
+    }
+
+    /** Bytes that are not UTF-8 decode as the whole body's text would, replacement characters and all. */
+    @Test
+    void malformedUtf8ReadsAsTheBodysTextWould() {
+        Random random = new Random(5);
+        byte[][] pieces = {{'0', '.', '5'}, {'\n'}, {'\r'}, {' '}, {(byte) 0xC3}, {(byte) 0xA9}, {(byte) 0xFF},
+            {(byte) 0xE2, (byte) 0x80}, {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}, {'7'}};
+        for (int i = 0; i < 50_000; i++) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            for (int p = random.nextInt(8); p > 0; p--) {
+                body.writeBytes(pieces[random.nextInt(pieces.length)]);
+            }
+            assertEquals(asTheRecordReaderReads(body.toByteArray()), CsvReader.read(body.toByteArray()),
+                    printable(body.toByteArray()));
+        }
+    }
+
+    private static List<JsonValue> asTheRecordReaderReads(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        List<JsonValue> expected = new ArrayList<>();
+        if (text.equals("\n") || text.equals("\r\n")) {
+            return expected;
+        }
+        CsvRecordReader records = CsvRecordReader.lenient(new StringReader(text));
+        for (List<CsvRecordReader.Field> fields = records.next(); fields != null; fields = records.next()) {
+            expected.add(fields.get(0).text().isEmpty() ? JsonValue.NULL
+                    : CsvReader.isJsonNumber(fields.get(0).text().strip())
+                    ? new JsonValue.NumberValue(fields.get(0).text().strip())
+                    : new JsonValue.StringValue(fields.get(0).text()));
+        }
+        return expected;
+    }
+
+    private static String printable(byte[] body) {
+        return HexFormat.ofDelimiter(" ").formatHex(body);
     }
 }
