@@ -1,5 +1,6 @@
 package dev.sqlscore.lambda;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.ThreadMXBean;
 import dev.sqlscore.model.ModelInvoker;
 import dev.sqlscore.model.ModelResponse;
@@ -29,7 +30,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Peak heap is the sum of the heap pools' peak usage over the measured batches: an upper bound that includes
  * garbage not yet collected, so it depends on the heap size and collector as much as on the handler.
  *
- * <pre>mvn -B -q -pl handler test-compile exec:exec@bench</pre>
+ * <pre>
+ * ./mvnw -B -q -pl handler test-compile exec:exec@bench              # the JVM's default JIT
+ * ./mvnw -B -q -pl handler test-compile exec:exec@bench-lambda-jit   # C1 only, as Lambda's java21 runs it
+ * </pre>
  */
 public final class HandlerBenchmark {
 
@@ -56,13 +60,15 @@ public final class HandlerBenchmark {
         int largeRows = 9_000_000 / (small.length / 10_000);
         byte[] large = TestEvents.churnBatch(largeRows);
         List<Scenario> scenarios = List.of(
+                snowflakeSized(headers, 200, 20_000), snowflakeSized(headers, 1_000, 5_000),
+                snowflakeSized(headers, 4_096, 1_000),
                 new Scenario("10,000 rows x 13 features, " + mb(small.length) + " JSON body", 10_000,
                         TestEvents.post(headers, small, false), 60),
                 new Scenario(String.format("%,d rows x 13 features, %s JSON body sent gzip+base64", largeRows,
                         mb(large.length)), largeRows, TestEvents.post(headers, large, true), 15));
 
-        System.out.printf("JDK %s, %d cores, max heap %s, GC %s%n", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), mb(Runtime.getRuntime().maxMemory()), gcNames());
+        System.out.printf("JDK %s, %d cores, max heap %s, GC %s, JIT: %s%n", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), mb(Runtime.getRuntime().maxMemory()), gcNames(), jit());
         System.out.println("| batch | handler ms/batch (median) | p90 ms | rows/s | allocated per batch | peak heap "
                 + "| GCs (ms) per batch |");
         System.out.println("|---|---|---|---|---|---|---|");
@@ -70,6 +76,20 @@ public final class HandlerBenchmark {
             run(handler, scenario, modelNanos);
         }
         System.out.println("Measured " + LocalDate.now() + "; model time subtracted (in-memory, cached answers).");
+    }
+
+    /** A batch of a size Snowflake sends: about 200 rows to a fast endpoint, up to 4,096 as latency grows. */
+    private static Scenario snowflakeSized(Map<String, String> headers, int rows, int iterations) {
+        byte[] body = TestEvents.churnBatch(rows);
+        return new Scenario(String.format("%,d rows x 13 features, %s JSON body", rows, mb(body.length)), rows,
+                TestEvents.post(headers, body, false), iterations);
+    }
+
+    /** Lambda's java17 and java21 runtimes stop at C1 ({@code exec:exec@bench-lambda-jit} runs so). */
+    private static String jit() {
+        String stopLevel = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                .getVMOption("TieredStopAtLevel").getValue();
+        return "1".equals(stopLevel) ? "C1 only, as Lambda's java21" : "C1 and C2";
     }
 
     private static void run(ExternalFunctionHandler handler, Scenario scenario, AtomicLong modelNanos)
@@ -98,7 +118,7 @@ public final class HandlerBenchmark {
         Arrays.sort(handlerNanos);
         double medianMillis = handlerNanos[handlerNanos.length / 2] / 1e6;
         double p90Millis = handlerNanos[(int) (handlerNanos.length * 0.9)] / 1e6;
-        System.out.printf("| %s | %.1f | %.1f | %,.0f | %s | %s | %.2f (%.1f) |%n", scenario.name(), medianMillis,
+        System.out.printf("| %s | %.3f | %.3f | %,.0f | %s | %s | %.2f (%.1f) |%n", scenario.name(), medianMillis,
                 p90Millis, scenario.rows() / (medianMillis / 1000), mb(allocated / scenario.iterations()), mb(peakHeap),
                 (gcCount() - gcCount) / (double) scenario.iterations(),
                 (gcMillis() - gcMillis) / (double) scenario.iterations());
@@ -134,7 +154,7 @@ public final class HandlerBenchmark {
     }
 
     private static String mb(long bytes) {
-        return String.format("%.1f MB", bytes / 1e6);
+        return bytes < 1_000_000 ? String.format("%.1f KB", bytes / 1e3) : String.format("%.1f MB", bytes / 1e6);
     }
 
     private static String gcNames() {
