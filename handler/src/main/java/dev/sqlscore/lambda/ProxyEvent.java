@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Reads an API Gateway REST proxy event (payload 1.0): {@code httpMethod}, {@code headers},
@@ -53,6 +53,10 @@ final class ProxyEvent {
         if (fields.method == null || fields.method.isBlank()) {
             throw new MalformedEventException("has no httpMethod");
         }
+        if (fields.multiValueHeadersNotObject || fields.headersNotObject) {
+            throw new MalformedEventException("has a " + (fields.multiValueHeadersNotObject ? "multiValueHeaders"
+                    : "headers") + " field that is not a JSON object");
+        }
         return new ScoringRequest(fields.method, headers(fields.multiValueHeaders, fields.headers),
                 body(fields), timeRemaining);
     }
@@ -60,8 +64,14 @@ final class ProxyEvent {
     /** What the event says, read in one streaming pass, the body decoded from the event's bytes. */
     private static final class Fields {
         String method;
-        JsonNode headers;
-        JsonNode multiValueHeaders;
+        /** {@code headers}: each name as sent, its value as text (null when it has none); the last of a name wins. */
+        Map<String, String> headers;
+        /** {@code multiValueHeaders}: each name as sent, its values as text; the last of a name wins. */
+        Map<String, List<String>> multiValueHeaders;
+        /** The last {@code headers} is there but not an object (nor null). */
+        boolean headersNotObject;
+        /** The last {@code multiValueHeaders} is there but not an object (nor null). */
+        boolean multiValueHeadersNotObject;
         /** Null when the body is absent or null. */
         byte[] body;
         boolean bodyNotText;
@@ -89,8 +99,15 @@ final class ProxyEvent {
                 JsonToken value = parser.nextToken();
                 switch (name) {
                     case "httpMethod" -> fields.method = value == JsonToken.VALUE_STRING ? parser.getText() : null;
-                    case "headers" -> fields.headers = parser.readValueAsTree();
-                    case "multiValueHeaders" -> fields.multiValueHeaders = parser.readValueAsTree();
+                    case "headers" -> {
+                        fields.headersNotObject = notObject(parser, value);
+                        fields.headers = fields.headersNotObject ? null : singleValues(parser, value);
+                    }
+                    case "multiValueHeaders" -> {
+                        fields.multiValueHeadersNotObject = notObject(parser, value);
+                        fields.multiValueHeaders = fields.multiValueHeadersNotObject ? null
+                                : multiValues(parser, value);
+                    }
                     case "body" -> {
                         fields.bodyNotText = value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL;
                         fields.body = null;
@@ -137,47 +154,92 @@ final class ProxyEvent {
 
     /**
      * API Gateway sends every header in {@code multiValueHeaders} and the last value of each in {@code headers};
-     * either may be null. Names are kept as sent: {@link HttpHeaders} looks them up in any case.
+     * either may be absent or null. Names are kept as sent: {@link HttpHeaders} looks them up in any case.
      */
-    private static HttpHeaders headers(JsonNode multiValueHeaders, JsonNode headers) throws MalformedEventException {
-        Map<String, List<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        JsonNode multi = object(multiValueHeaders, "multiValueHeaders");
-        if (multi != null) {
-            for (Map.Entry<String, JsonNode> header : multi.properties()) {
-                List<String> values = merged.computeIfAbsent(header.getKey(), name -> new ArrayList<>());
-                if (header.getValue().isArray()) {
-                    header.getValue().forEach(value -> addText(values, value));
-                } else {
-                    addText(values, header.getValue());
-                }
-            }
+    private static HttpHeaders headers(Map<String, List<String>> multiValueHeaders, Map<String, String> headers) {
+        HttpHeaders.Builder merged = HttpHeaders.builder();
+        if (multiValueHeaders != null) {
+            multiValueHeaders.forEach((name, values) -> values.forEach(value -> merged.add(name, value)));
         }
-        JsonNode single = object(headers, "headers");
-        if (single != null) {
-            for (Map.Entry<String, JsonNode> header : single.properties()) {
-                List<String> values = merged.computeIfAbsent(header.getKey(), name -> new ArrayList<>());
-                if (values.isEmpty()) {
-                    addText(values, header.getValue());
+        if (headers != null) {
+            headers.forEach((name, value) -> {
+                if (value != null && !merged.has(name)) {
+                    merged.add(name, value);
                 }
-            }
+            });
         }
-        return HttpHeaders.ofMulti(merged);
+        return merged.build();
     }
 
-    private static void addText(List<String> values, JsonNode value) {
-        if (value != null && value.isValueNode() && !value.isNull()) {
-            values.add(value.asText());
-        }
-    }
-
-    private static JsonNode object(JsonNode node, String field) throws MalformedEventException {
-        if (node == null || node.isNull()) {
+    /**
+     * The {@code headers} object, read as it streams by: a name's value as text, or null when it is null or not a
+     * scalar. Null for a null field.
+     */
+    private static Map<String, String> singleValues(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
             return null;
         }
-        if (!node.isObject()) {
-            throw new MalformedEventException("has a " + field + " field that is not a JSON object");
+        Map<String, String> headers = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            headers.put(name, text(parser, parser.nextToken()));
         }
-        return node;
+        return headers;
+    }
+
+    /** The {@code multiValueHeaders} object, as {@link #singleValues}: a name's array, or its one value. */
+    private static Map<String, List<String>> multiValues(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            return null;
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            List<String> values = new ArrayList<>(1);
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.START_ARRAY) {
+                for (token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                    addText(values, parser, token);
+                }
+            } else {
+                addText(values, parser, token);
+            }
+            headers.put(name, values);
+        }
+        return headers;
+    }
+
+    /** A header field that is neither an object nor null: skipped, for the event to be refused once it is read. */
+    private static boolean notObject(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.START_OBJECT || value == JsonToken.VALUE_NULL) {
+            return false;
+        }
+        parser.skipChildren();
+        return true;
+    }
+
+    private static void addText(List<String> values, JsonParser parser, JsonToken token) throws IOException {
+        String text = text(parser, token);
+        if (text != null) {
+            values.add(text);
+        }
+    }
+
+    /**
+     * A header value as text, as a JSON tree's {@code asText()} gives it: a string as it is, {@code true} or {@code
+     * false}, a number as its node writes it; null for a JSON null or an object or array (skipped over).
+     */
+    private static String text(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_STRING -> parser.getText();
+            case VALUE_TRUE -> "true";
+            case VALUE_FALSE -> "false";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.<JsonNode>readValueAsTree().asText();
+            default -> {
+                parser.skipChildren();
+                yield null;
+            }
+        };
     }
 
     /** The body as sent, base64 undone; it may still be gzip, which the scorer handles. */

@@ -169,7 +169,7 @@ public record FunctionSettings(
     /** A typo in a setting's name would otherwise be silently ignored and the default used. */
     private static void rejectUnknown(HttpHeaders headers) {
         List<String> unknown = new ArrayList<>();
-        for (String name : headers.asMap().keySet()) {
+        for (String name : headers.names()) {
             String lowerCase = name.toLowerCase(Locale.ROOT);
             if (lowerCase.startsWith(SETTING_PREFIX)) {
                 String setting = lowerCase.substring(SnowflakeHeaders.CUSTOM_PREFIX.length());

@@ -3,8 +3,6 @@ package dev.sqlscore.snowflake;
 import dev.sqlscore.errors.InvalidHeaderException;
 import dev.sqlscore.errors.MethodNotAllowedException;
 import dev.sqlscore.errors.Texts;
-import java.util.List;
-import java.util.Map;
 
 /** The headers Snowflake sets on every external-function call, and the checks on them. */
 public final class SnowflakeHeaders {
@@ -82,11 +80,10 @@ public final class SnowflakeHeaders {
                     + "over the handler's limit of " + MAX_HEADER_CHARS + "; send fewer or shorter headers");
         }
         int custom = 0;
-        for (Map.Entry<String, List<String>> header : headers.asMap().entrySet()) {
-            if (header.getKey().regionMatches(true, 0, CUSTOM_PREFIX, 0, CUSTOM_PREFIX.length())) {
-                String name = header.getKey().substring(CUSTOM_PREFIX.length());
-                for (String value : header.getValue()) {
-                    custom += name.length() + value.length();
+        for (String name : headers.names()) {
+            if (name.regionMatches(true, 0, CUSTOM_PREFIX, 0, CUSTOM_PREFIX.length())) {
+                for (String value : headers.all(name)) {
+                    custom += name.length() - CUSTOM_PREFIX.length() + value.length();
                 }
             }
         }

@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** API Gateway REST proxy events (payload 1.0) for tests and the benchmark, from files or built. */
@@ -86,6 +89,40 @@ final class TestEvents {
             event.put("body", new String(body, StandardCharsets.UTF_8)).put("isBase64Encoded", false);
         }
         return bytes(event);
+    }
+
+    /**
+     * A POST of {@code body} as API Gateway delivers Snowflake's call, with all a real event carries around it:
+     * {@code snowflake-batch.json}'s 28 headers in both maps and its request context, the function's own headers
+     * ({@code sf-custom-*}) being those of a function calling {@code endpoint} with rows as {@code contentType}.
+     */
+    static byte[] gatewayPost(String endpoint, String contentType, byte[] body) {
+        try {
+            ObjectNode event = (ObjectNode) JSON.readTree(file("snowflake-batch.json"));
+            for (String field : List.of("headers", "multiValueHeaders")) {
+                ObjectNode headers = (ObjectNode) event.get(field);
+                List<String> custom = new ArrayList<>();
+                headers.fieldNames().forEachRemaining(name -> {
+                    if (name.toLowerCase(Locale.ROOT).startsWith("sf-custom-")) {
+                        custom.add(name);
+                    }
+                });
+                headers.remove(custom);
+                Map<String, String> function = Map.of("sf-custom-sagemaker-endpoint-name", endpoint,
+                        "sf-custom-sagemaker-content-type", contentType);
+                function.forEach((name, value) -> {
+                    if (field.equals("headers")) {
+                        headers.put(name, value);
+                    } else {
+                        headers.putArray(name).add(value);
+                    }
+                });
+            }
+            event.put("body", new String(body, StandardCharsets.UTF_8)).put("isBase64Encoded", false);
+            return bytes(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The proxy response, and its body parsed. */
