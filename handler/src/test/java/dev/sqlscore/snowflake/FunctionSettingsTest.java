@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sqlscore.errors.InvalidHeaderException;
 import dev.sqlscore.payload.PayloadFormat;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,18 @@ class FunctionSettingsTest {
         String message = rejected(headers);
         assertTrue(message.contains("'sagemaker-acept', 'sagemaker-endpoint'"), message);
         assertTrue(message.contains(String.join(", ", FunctionSettings.KNOWN)), message);
+    }
+
+    @Test
+    void unknownSettingsAreNamedInAlphabeticalOrderWhateverOrderTheyCameIn() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("SF-CUSTOM-SAGEMAKER-ZONE", "a");
+        headers.put("sf-custom-sagemaker-modle", "async");
+        headers.put("sf-custom-sagemaker-endpoint-name", "churn-model");
+        headers.put("sf-custom-sagemaker-acept", "text/csv");
+        String message = rejected(headers);
+        assertTrue(message.startsWith("Unknown function headers 'sagemaker-acept', 'sagemaker-modle', 'sagemaker-zone' "
+                + "(sent as"), message);
     }
 
     @Test
