@@ -192,9 +192,9 @@ public final class SideBySideBenchmark {
         java.allocation(largestEvent, largest.length);
     }
 
+    /** The batch in all of API Gateway's event around it (28 headers twice over, the request context), as deployed. */
     private static byte[] event(byte[] body) {
-        return TestEvents.post(TestEvents.snowflakeHeaders(InstantModelServer.ENDPOINT,
-                PayloadFormat.CSV.mediaType()), body, false);
+        return TestEvents.gatewayPost(InstantModelServer.ENDPOINT, PayloadFormat.CSV.mediaType(), body);
     }
 
     /** The CSV body the handlers send the model for a batch. */
