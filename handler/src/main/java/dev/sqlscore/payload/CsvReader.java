@@ -58,9 +58,9 @@ final class CsvReader {
                 end++;
             }
             // Line breaks are ASCII, and no UTF-8 sequence holds an ASCII byte: a line decodes as it would in the
-            // whole body's text, and an ASCII one needs no decoding.
-            rows.add(bytesOr >= 0 ? unquotedAscii(body, start, end)
-                    : unquoted(new String(body, start, end - start, StandardCharsets.UTF_8)));
+            // whole body's text, and an ASCII one (every numeric answer) as it is, without a decoder.
+            rows.add(unquoted(new String(body, start, end - start,
+                    bytesOr >= 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8)));
             start = end + (end + 1 < length && body[end] == '\r' && body[end + 1] == '\n' ? 2 : 1);
         }
         return rows;
@@ -73,32 +73,6 @@ final class CsvReader {
             }
         }
         return false;
-    }
-
-    /** {@link #unquoted(String)} of a line of ASCII bytes, without decoding it first. */
-    private static JsonValue unquotedAscii(byte[] line, int start, int end) {
-        if (start == end) {
-            return JsonValue.NULL;
-        }
-        int from = start;
-        int to = end;
-        while (from < to && isWhitespace(line[from])) {
-            from++;
-        }
-        while (to > from && isWhitespace(line[to - 1])) {
-            to--;
-        }
-        String stripped = new String(line, from, to - from, StandardCharsets.ISO_8859_1);
-        if (isJsonNumber(stripped)) {
-            return new JsonValue.NumberValue(stripped);
-        }
-        return new JsonValue.StringValue(from == start && to == end ? stripped
-                : new String(line, start, end - start, StandardCharsets.ISO_8859_1));
-    }
-
-    /** {@link Character#isWhitespace} for an ASCII byte, as {@link String#strip()} asks it. */
-    private static boolean isWhitespace(byte b) {
-        return b == ' ' || b >= '\t' && b <= '\r' || b >= 0x1C && b <= 0x1F;
     }
 
     /** Unquoted JSON numbers (blanks around them allowed) stay exact numbers, empty unquoted fields are null. */
